@@ -1,0 +1,123 @@
+// Static checks that a JSON Schema cannot express: references between states,
+// roles and units, reachability, guards that parse, a valid data schema.
+// All problems are reported in one run, each at its place in the file.
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { compileGuard, explainGuardError, type CompiledGuard } from './compile-guard.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import type { ProcedureSource, StateNode } from './procedure-definition.ts';
+import { diagnosticAt, type PathSegment, type YamlSource } from './yaml-source.ts';
+
+export interface CheckContext {
+  /** Unit ids that exist; when given, named units must be among them. */
+  units?: ReadonlySet<string>;
+  /** Calendar names that exist (e.g. "vn"); when given, `calendar` must be one. */
+  calendars?: ReadonlySet<string>;
+}
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  guards: Map<string, CompiledGuard>;
+}
+
+export function checkProcedure(procedure: ProcedureSource, states: Map<string, StateNode>, source: YamlSource, context: CheckContext = {}): CheckResult {
+  const diagnostics: Diagnostic[] = [];
+  const at = (path: PathSegment[], message: string, key = false) => diagnostics.push(diagnosticAt(source, path, message, { key }));
+  const known = [...states.keys()];
+  const guards = new Map<string, CompiledGuard>();
+
+  if (!states.has(procedure.initial)) at(['initial'], `initial state '${procedure.initial}' does not exist; known states: ${known.join(', ')}`);
+  else if (states.get(procedure.initial)!.parent !== null) at(['initial'], `initial state '${procedure.initial}' is nested; name a top-level state`);
+
+  const roles = new Set(procedure.roles);
+  for (const state of states.values()) {
+    if (state.kind === 'compound') {
+      if (!state.initial) at(state.sourcePath, `compound state '${state.name}' has no initial state; add initial: ${state.children[0]}`, true);
+      else if (!state.children.includes(state.initial)) at([...state.sourcePath, 'initial'], `initial state '${state.initial}' is not a child of '${state.name}'; children: ${state.children.join(', ')}`);
+    }
+    if (state.kind === 'final' && !state.outcome) at(state.sourcePath, `final state '${state.name}' has no outcome; add outcome: approved | rejected | refused-at-reception | withdrawn | stopped`, true);
+    if (state.kind !== 'final' && state.outcome) at([...state.sourcePath, 'outcome'], `state '${state.name}' is not final but has an outcome; add type: final or remove the outcome`);
+    if (statusOf(state, states) === null) at(state.sourcePath, `state '${state.name}' has no national-portal status code; add status: 1–10 (4 = in progress)`, true);
+    if (state.unit && typeof state.unit === 'object' && context.units && !context.units.has(state.unit.unit))
+      at([...state.sourcePath, 'unit', 'unit'], `unit '${state.unit.unit}' does not exist; add it to procedures/province.yaml or name an existing unit`);
+
+    for (const t of state.transitions) {
+      if (!states.has(t.target)) at([...t.sourcePath, ...(typeof t.target === 'string' && t.sourcePath.length ? targetSuffix(source, t.sourcePath) : [])], `unknown target state '${t.target}' in ${describeTransition(t.event, state.name)}; known states: ${known.join(', ')}`);
+      for (const role of t.roles ?? [])
+        if (!roles.has(role)) at([...t.sourcePath, 'roles'], `unknown role '${role}' in ${describeTransition(t.event, state.name)}; declare it under roles: [${[...roles, role].join(', ')}]`);
+      if (t.when !== null && !guards.has(t.when)) {
+        try {
+          guards.set(t.when, compileGuard(t.when));
+        } catch (error) {
+          at([...t.sourcePath, 'when'], `guard of ${describeTransition(t.event, state.name)} is not valid CEL: ${explainGuardError(error)}; guards may use data, input and actor`);
+        }
+      }
+    }
+  }
+
+  checkWayOut(states, at);
+  checkReachable(procedure, states, at);
+  checkDataSchema(procedure, at);
+  if (procedure.competentUnit && typeof procedure.competentUnit === 'object' && 'department' in procedure.competentUnit && context.units && !context.units.has(procedure.competentUnit.department))
+    at(['competentUnit', 'department'], `unit '${procedure.competentUnit.department}' does not exist; name an existing department`);
+  if (context.calendars && !context.calendars.has(procedure.calendar ?? 'vn'))
+    at(['calendar'], `calendar '${procedure.calendar ?? 'vn'}' does not exist; known calendars: ${[...context.calendars].join(', ')}`);
+  return { diagnostics, guards };
+}
+
+export function statusOf(state: StateNode, states: ReadonlyMap<string, StateNode>): number | null {
+  for (let s: StateNode | undefined = state; s; s = s.parent ? states.get(s.parent) : undefined) if (s.status !== null) return s.status;
+  return null;
+}
+
+function describeTransition(event: string, state: string): string {
+  return event ? `transition ${event} of state '${state}'` : `the 'always' transition of state '${state}'`;
+}
+
+function targetSuffix(source: YamlSource, path: PathSegment[]): PathSegment[] {
+  // A bare string transition is itself the target; an object has a `target` key.
+  const node = source.doc.getIn(path, true) as { items?: unknown } | undefined;
+  return node && typeof node === 'object' && 'items' in node ? ['target'] : [];
+}
+
+function checkWayOut(states: Map<string, StateNode>, at: (path: PathSegment[], message: string, key?: boolean) => void): void {
+  for (const state of states.values()) {
+    if (state.kind !== 'atomic') continue;
+    let hasExit = false;
+    for (let s: StateNode | undefined = state; s && !hasExit; s = s.parent ? states.get(s.parent) : undefined) hasExit = s.transitions.length > 0;
+    // A region of a parallel state may end by reaching a final child; an atomic state inside one still needs an exit.
+    if (!hasExit) at(state.sourcePath, `state '${state.name}' is not final and has no way out; add a transition under on:, or type: final with an outcome`, true);
+  }
+}
+
+function checkReachable(procedure: ProcedureSource, states: Map<string, StateNode>, at: (path: PathSegment[], message: string, key?: boolean) => void): void {
+  const reached = new Set<string>();
+  const queue: string[] = [];
+  const enter = (name: string) => {
+    const state = states.get(name);
+    if (!state || reached.has(name)) return;
+    reached.add(name);
+    queue.push(name);
+    // Entering a state enters its ancestors, and its initial child (or every region).
+    if (state.parent) enter(state.parent);
+    if (state.kind === 'compound' && state.initial) enter(state.initial);
+    if (state.kind === 'parallel') state.children.forEach(enter);
+  };
+  enter(procedure.initial);
+  while (queue.length) {
+    const state = states.get(queue.shift()!)!;
+    for (const t of state.transitions) enter(t.target);
+  }
+  for (const state of states.values())
+    if (!reached.has(state.name)) at(state.sourcePath, `state '${state.name}' is unreachable: no transition leads to it from '${procedure.initial}'; add one or remove the state`, true);
+}
+
+function checkDataSchema(procedure: ProcedureSource, at: (path: PathSegment[], message: string) => void): void {
+  try {
+    const ajv = new Ajv({ strict: true, allErrors: true, useDefaults: true, strictRequired: false });
+    addFormats.default(ajv);
+    ajv.compile(procedure.data);
+  } catch (error) {
+    at(['data'], `the data schema is not valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,94 @@
+// Schema validation of a definition (procedures/schema/procedure.schema.json),
+// with ajv's raw errors turned into one positioned, fix-naming message each.
+import { Ajv, type ErrorObject } from 'ajv';
+import procedureSchema from '../../procedures/schema/procedure.schema.json' with { type: 'json' };
+import type { Diagnostic } from './diagnostic.ts';
+import { diagnosticAt, type PathSegment, type YamlSource } from './yaml-source.ts';
+
+let validator: ReturnType<Ajv['compile']> | null = null;
+
+function getValidator(): ReturnType<Ajv['compile']> {
+  // Compiled once per process: ajv compilation costs far more than validation.
+  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(procedureSchema);
+  return validator;
+}
+
+export function checkSchema(source: YamlSource): Diagnostic[] {
+  const validate = getValidator();
+  if (validate(source.value)) return [];
+  return explainErrors(source, validate.errors ?? []);
+}
+
+function explainErrors(source: YamlSource, errors: ErrorObject[]): Diagnostic[] {
+  // A failed oneOf produces one error per branch plus the oneOf itself; the branch
+  // errors only confuse an author. Keep the oneOf error and drop errors nested in it.
+  const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
+  const kept = errors.filter((e) => {
+    if (e.keyword === 'oneOf') return !oneOfPaths.some((p) => p !== e.instancePath && e.instancePath.startsWith(p + '/'));
+    return !oneOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(p + '/')) || !e.schemaPath.includes('oneOf');
+  });
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const error of kept) {
+    const path = pointerToPath(error.instancePath);
+    const d = describe(source, error, path);
+    const key = `${d.line}:${d.col}:${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
+
+function describe(source: YamlSource, error: ErrorObject, path: PathSegment[]): Diagnostic {
+  const where = path.length ? `'${path.join('.')}'` : 'the procedure';
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
+      return diagnosticAt(source, [...path, key], `unknown key '${key}' in ${where}; allowed keys: ${allowed.join(', ')}`, { key: true });
+    }
+    case 'required':
+      return diagnosticAt(source, path, `${where} is missing '${String(params.missingProperty)}'; add it`);
+    case 'enum':
+      return diagnosticAt(source, path, `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
+    case 'type':
+      return diagnosticAt(source, path, `${where} must be ${article(String(params.type))}${hint(path)}`);
+    case 'pattern':
+      return diagnosticAt(source, path, `${where} ${patternHint(path, String(params.pattern))}`);
+    case 'propertyNames':
+      return diagnosticAt(source, path, `${where} has an invalid name: ${error.message ?? ''}`);
+    case 'oneOf': {
+      const description = (error.parentSchema as { description?: string })?.description;
+      return diagnosticAt(source, path, `${where} is not valid${description ? `: ${description}` : ''}`);
+    }
+    default:
+      return diagnosticAt(source, path, `${where} ${error.message ?? 'is not valid'}`);
+  }
+}
+
+function pointerToPath(pointer: string): PathSegment[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function article(type: string): string {
+  return (/^[aeiou]/.test(type) ? 'an ' : 'a ') + type;
+}
+
+function hint(path: PathSegment[]): string {
+  return path[0] === 'code' ? ' (quote it: "1.001193")' : '';
+}
+
+function patternHint(path: PathSegment[], pattern: string): string {
+  const last = path[path.length - 1];
+  if (path[0] === 'states' && typeof last === 'string' && path.length >= 2 && path[path.length - 2] === 'on')
+    return `is not an event name: write events in UPPER_SNAKE_CASE, e.g. ACCEPT`;
+  if (pattern === '^[a-z][a-z0-9-]*$') return 'must be lower-case kebab-case, e.g. awaiting-supplement';
+  return `must match ${pattern}`;
+}

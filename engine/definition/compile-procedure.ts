@@ -1,0 +1,109 @@
+// Builds the XState v5 machine of a checked definition. Every state gets its
+// name as id (names are unique), so targets compile to '#name' wherever the
+// state sits. Guards carry a transition key; the runtime's single guard
+// implementation looks the transition up and checks role, unit and CEL condition.
+// Entry and transition actions are descriptors only: the runtime turns them into
+// effects, XState never executes anything.
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { setup, type AnyEventObject, type AnyStateMachine } from 'xstate';
+import type { CompiledGuard, GuardScope } from './compile-guard.ts';
+import type { CompiledProcedure, DataError } from './compiled-procedure.ts';
+import type { ProcedureSource, StateNode, Transition, UnitRef } from './procedure-definition.ts';
+
+/** The event as the machine sees it: the user's event plus who fires it and on what. */
+export interface MachineEvent extends AnyEventObject {
+  type: string;
+  input: Record<string, unknown>;
+  data: Record<string, unknown>;
+  actor: { role: string; unit: string };
+  units: { receiving: string; competent: string };
+}
+
+export function compileProcedure(source: ProcedureSource, states: Map<string, StateNode>, guards: Map<string, CompiledGuard>): CompiledProcedure {
+  const transitions = new Map<string, Transition>();
+  const config = (node: StateNode): Record<string, unknown> => {
+    const on: Record<string, unknown[]> = {};
+    const always: unknown[] = [];
+    const perEvent = new Map<string, number>();
+    for (const t of node.transitions) {
+      const index = perEvent.get(t.event) ?? 0;
+      perEvent.set(t.event, index + 1);
+      const key = `${node.name}|${t.event}|${index}`;
+      transitions.set(key, t);
+      const spec = {
+        target: `#${t.target}`,
+        guard: { type: 'allowed', params: { key } },
+        actions: [{ type: 'transitioned', params: { key } }],
+        reenter: t.target === node.name,
+      };
+      if (t.event) (on[t.event] ??= []).push(spec);
+      else always.push(spec);
+    }
+    const result: Record<string, unknown> = { id: node.name, entry: [{ type: 'entered', params: { state: node.name } }], exit: [{ type: 'exited', params: { state: node.name } }] };
+    if (Object.keys(on).length) result.on = on;
+    if (always.length) result.always = always;
+    if (node.kind === 'final') result.type = 'final';
+    if (node.kind === 'parallel') result.type = 'parallel';
+    if (node.kind === 'compound') result.initial = node.initial;
+    if (node.children.length) result.states = Object.fromEntries(node.children.map((c) => [c, config(states.get(c)!)]));
+    return result;
+  };
+  const topLevel = [...states.values()].filter((s) => s.parent === null);
+  const machineConfig = {
+    id: `${source.code}@${source.version}`,
+    initial: source.initial,
+    states: Object.fromEntries(topLevel.map((s) => [s.name, config(s)])),
+  };
+
+  const machine = setup({
+    types: {} as { events: MachineEvent },
+    guards: {
+      allowed: ({ event }, params: { key: string }) => isAllowed(transitions.get(params.key)!, event as MachineEvent, states, guards).ok,
+    },
+  }).createMachine(machineConfig as never) as unknown as AnyStateMachine;
+
+  const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
+  addFormats.default(ajv);
+  const validate = ajv.compile(source.data);
+  const validateData = (data: unknown): DataError[] => {
+    if (validate(data)) return [];
+    return (validate.errors ?? []).map((e) => {
+      const missing = e.keyword === 'required' ? `/${String((e.params as { missingProperty: string }).missingProperty)}` : '';
+      return { path: `${e.instancePath}${missing}`, message: missing ? 'is required' : (e.message ?? 'is not valid') };
+    });
+  };
+
+  return { code: source.code, version: source.version, source, states, guards, machine, transitions, validateData };
+}
+
+export type Permission = { ok: true } | { ok: false; reason: 'role' | 'unit' | 'guard'; detail: string };
+
+/**
+ * May this actor take this transition now? Checked in order: role, the unit
+ * holding the dossier in the source state, then the CEL condition. System actors
+ * (workers) bypass role and unit, never the condition.
+ */
+export function isAllowed(t: Transition, event: MachineEvent, states: ReadonlyMap<string, StateNode>, guards: ReadonlyMap<string, CompiledGuard>): Permission {
+  if (event.actor.role !== 'system') {
+    if (!t.roles || !t.roles.includes(event.actor.role))
+      return { ok: false, reason: 'role', detail: t.roles ? `only ${t.roles.join(', ')} may fire ${t.event}` : `${t.event} is fired by the system only` };
+    const unit = resolveUnit(states.get(t.source)!, states, event.units);
+    if (unit !== event.actor.unit) return { ok: false, reason: 'unit', detail: `the dossier is held by ${unit} in state '${t.source}'` };
+  }
+  if (t.when !== null) {
+    const scope: GuardScope = { data: event.data, input: event.input, actor: event.actor };
+    const result = guards.get(t.when)!.evaluate(scope);
+    if (!result.ok) return { ok: false, reason: 'guard', detail: t.message ? `${t.message.en} (${t.when})` : result.reason };
+  }
+  return { ok: true };
+}
+
+/** The unit id that holds a dossier in this state (inherited from ancestors; the receiving desk by default). */
+export function resolveUnit(state: StateNode, states: ReadonlyMap<string, StateNode>, units: { receiving: string; competent: string }): string {
+  let ref: UnitRef | null = null;
+  for (let s: StateNode | undefined = state; s && ref === null; s = s.parent ? states.get(s.parent) : undefined) ref = s.unit;
+  if (ref === null || ref === 'receiving') return units.receiving;
+  if (ref === 'competent') return units.competent;
+  return ref.unit;
+}

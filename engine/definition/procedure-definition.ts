@@ -1,0 +1,108 @@
+// The shape of a procedure definition after YAML parsing and schema validation
+// (procedures/schema/procedure.schema.json is the authority; these types mirror it),
+// and the normalized shape the compiler and runtime work on.
+
+export interface LocalizedText {
+  vi: string;
+  en: string;
+}
+
+export type TimeLimit =
+  | { workingDays: number }
+  | { workingHours: number }
+  | { sameDay: true; cutoff?: string };
+
+export type UnitRef = 'receiving' | 'competent' | { unit: string };
+
+export type CompetentUnitRule = 'receiving' | { department: string } | { communeOf: string };
+
+export type Outcome = 'approved' | 'rejected' | 'refused-at-reception' | 'withdrawn' | 'stopped';
+
+export type ClockAction = 'start' | 'reset' | 'stop';
+
+export interface TransitionSource {
+  target: string;
+  roles?: string[];
+  when?: string;
+  message?: LocalizedText;
+  form?: string;
+  requires?: string[];
+  clock?: ClockAction;
+}
+
+export type TransitionsSource = string | TransitionSource | Array<string | TransitionSource>;
+
+export interface StateSource {
+  type?: 'final' | 'parallel';
+  unit?: UnitRef;
+  status?: number;
+  citizenText?: LocalizedText;
+  budget?: TimeLimit;
+  clock?: 'runs' | 'paused';
+  outcome?: Outcome;
+  on?: Record<string, TransitionsSource>;
+  always?: TransitionsSource;
+  initial?: string;
+  states?: Record<string, StateSource>;
+}
+
+export interface DocumentRequirement {
+  id: string;
+  name: LocalizedText;
+  required?: boolean;
+  original?: boolean;
+  copies?: number;
+  digitizable?: boolean;
+}
+
+export interface ProcedureSource {
+  code: string;
+  version: number;
+  name: LocalizedText;
+  sector?: string;
+  level: 'commune' | 'province';
+  competentUnit?: CompetentUnitRule;
+  borderless?: boolean;
+  legalBasis?: string[];
+  fees?: Array<{ name: LocalizedText; amountVnd: number }>;
+  processingTime: TimeLimit;
+  calendar?: string;
+  documents?: DocumentRequirement[];
+  data: Record<string, unknown>;
+  roles: string[];
+  initial: string;
+  states: Record<string, StateSource>;
+  scenarios?: string;
+}
+
+/** A transition with every shorthand expanded. */
+export interface Transition {
+  event: string; // '' for an eventless ("always") transition
+  source: string;
+  target: string;
+  roles: string[] | null; // null: no role may fire it directly (system events)
+  when: string | null;
+  message: LocalizedText | null;
+  form: string | null;
+  requires: string[];
+  clock: ClockAction | null;
+  /** Where it is written, for diagnostics: e.g. ['states','reception','on','ACCEPT',0]. */
+  sourcePath: Array<string | number>;
+}
+
+/** A state with its place in the tree; state names are unique in a procedure. */
+export interface StateNode {
+  name: string;
+  parent: string | null;
+  kind: 'atomic' | 'compound' | 'parallel' | 'final';
+  unit: UnitRef | null; // null: inherit from the parent, else the receiving desk
+  status: number | null;
+  citizenText: LocalizedText | null;
+  budget: TimeLimit | null;
+  clock: 'runs' | 'paused';
+  outcome: Outcome | null;
+  initial: string | null;
+  children: string[];
+  transitions: Transition[];
+  sourcePath: string[];
+}

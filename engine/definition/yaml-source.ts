@@ -1,0 +1,67 @@
+// YAML text → plain value, keeping the source positions so every later check can
+// point at file:line:col. Parsing never throws: syntax errors become diagnostics.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic } from './diagnostic.ts';
+
+export type PathSegment = string | number;
+
+export interface YamlSource {
+  file: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  value: unknown;
+}
+
+export function parseYamlSource(text: string, file: string): { source: YamlSource | null; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const diagnostics: Diagnostic[] = doc.errors.map((error) => {
+    const pos = lineCounter.linePos(error.pos[0]);
+    return { file, line: pos.line, col: pos.col, message: `YAML syntax: ${firstLine(error.message)}`, path: '' };
+  });
+  if (diagnostics.length > 0) return { source: null, diagnostics };
+  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  return { source: { file, doc, lineCounter, value }, diagnostics: [] };
+}
+
+/**
+ * Position of the node at `path`; with `key: true` the position of the key that
+ * names it (for "unknown key" messages). Falls back to the nearest existing
+ * ancestor so a missing field points at the object that should hold it.
+ */
+export function locate(source: YamlSource, path: PathSegment[], options: { key?: boolean } = {}): { line: number; col: number } {
+  let node: unknown = source.doc.contents;
+  let best: Node | null = (source.doc.contents as Node | null) ?? null;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) break;
+      if (last && options.key && isScalar(pair.key)) {
+        best = pair.key;
+        break;
+      }
+      node = pair.value;
+      if (node && (node as Node).range) best = node as Node;
+      else if (isScalar(pair.key)) best = pair.key;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+      if (!node) break;
+      if ((node as Node).range) best = node as Node;
+    } else {
+      break;
+    }
+  }
+  const offset = best?.range?.[0] ?? 0;
+  return source.lineCounter.linePos(offset);
+}
+
+export function diagnosticAt(source: YamlSource, path: PathSegment[], message: string, options: { key?: boolean } = {}): Diagnostic {
+  const pos = locate(source, path, options);
+  return { file: source.file, line: pos.line, col: pos.col, message, path: path.join('.') };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}

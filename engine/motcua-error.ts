@@ -1,0 +1,48 @@
+// The one error type of the engine. Every failure a caller can act on carries a
+// stable `code` (the API maps codes to HTTP in one table, api/problem-types.ts),
+// a message that names the value, the place and the fix, and machine-readable
+// `details`. Nothing below api/ knows about HTTP.
+
+export type ErrorCode =
+  | 'definition.invalid'
+  | 'definition.not-found'
+  | 'definition.duplicate'
+  | 'definition.conflict'
+  | 'calendar.invalid'
+  | 'calendar.out-of-range'
+  | 'request.malformed'
+  | 'request.invalid'
+  | 'dossier.not-found'
+  | 'dossier.data-invalid'
+  | 'dossier.version-conflict'
+  | 'dossier.closed'
+  | 'transition.not-allowed'
+  | 'transition.guard-failed'
+  | 'transition.input-missing'
+  | 'auth.unauthenticated'
+  | 'auth.invalid-credentials'
+  | 'auth.forbidden'
+  | 'unit.not-found'
+  | 'idempotency.key-reused'
+  | 'config.invalid'
+  | 'internal';
+
+export interface ErrorDetails {
+  [key: string]: unknown;
+}
+
+export class MotcuaError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MotcuaError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isMotcuaError(value: unknown): value is MotcuaError {
+  return value instanceof MotcuaError;
+}

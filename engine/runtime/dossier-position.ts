@@ -1,0 +1,69 @@
+// Where a dossier stands, as the pure runtime needs to know it, and the
+// derived facts read from an XState snapshot (state names, status code,
+// holding unit, outcome) — derived every time, never stored separately.
+import type { AnyMachineSnapshot, Snapshot } from 'xstate';
+import { resolveUnit } from '../definition/compile-procedure.ts';
+import type { CompiledProcedure } from '../definition/compiled-procedure.ts';
+import { statusOf } from '../definition/check-procedure.ts';
+import type { Outcome } from '../definition/procedure-definition.ts';
+import { MotcuaError } from '../motcua-error.ts';
+
+export interface DossierUnits {
+  receiving: string;
+  competent: string;
+}
+
+export interface Actor {
+  /** 'system' for workers, which act for no role and in no unit. */
+  role: string;
+  unit: string;
+  userId?: string;
+}
+
+/** The persisted XState snapshot as stored in dossiers.snapshot. */
+export type PersistedSnapshot = Snapshot<unknown> & { value: unknown; status: string };
+
+export interface DossierPosition {
+  snapshot: PersistedSnapshot;
+  data: Record<string, unknown>;
+  units: DossierUnits;
+}
+
+export interface PositionFacts {
+  /** Active leaf states, comma-separated (names are unique in a procedure). */
+  state: string;
+  leaves: string[];
+  statusCode: number;
+  unit: string;
+  outcome: Outcome | null;
+}
+
+export function restoreSnapshot(procedure: CompiledProcedure, snapshot: PersistedSnapshot): AnyMachineSnapshot {
+  try {
+    return procedure.machine.resolveState({ value: snapshot.value as never, context: {} });
+  } catch (error) {
+    throw new MotcuaError('definition.conflict', `the stored state ${JSON.stringify(snapshot.value)} does not exist in ${procedure.code} version ${procedure.version}; migrate the dossier to a version that has it`, { value: snapshot.value }, { cause: error });
+  }
+}
+
+export function leafStates(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value && typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
+      const below = leafStates(child);
+      return below.length ? below : [key];
+    });
+  return [];
+}
+
+export function describePosition(procedure: CompiledProcedure, snapshot: { value: unknown; status: string }, units: DossierUnits): PositionFacts {
+  const leaves = leafStates(snapshot.value);
+  const first = procedure.states.get(leaves[0]!)!;
+  return {
+    state: leaves.join(','),
+    leaves,
+    statusCode: statusOf(first, procedure.states) ?? 0,
+    unit: resolveUnit(first, procedure.states, units),
+    outcome: snapshot.status === 'done' ? first.outcome : null,
+  };
+}

@@ -1,0 +1,20 @@
+// The initial step of a new dossier: XState's pure `initialTransition()`,
+// with the same effects a later step would produce on entering states.
+import { initialTransition } from 'xstate';
+import type { CompiledProcedure } from '../definition/compiled-procedure.ts';
+import { collectEffects } from './collect-effects.ts';
+import { describePosition, type DossierUnits, type PersistedSnapshot, type PositionFacts } from './dossier-position.ts';
+import type { Effect } from './effect.ts';
+
+export interface StartResult {
+  snapshot: PersistedSnapshot;
+  after: PositionFacts;
+  effects: Effect[];
+}
+
+export function startDossier(procedure: CompiledProcedure, units: DossierUnits): StartResult {
+  const [initial, actions] = initialTransition(procedure.machine);
+  const snapshot = procedure.machine.getPersistedSnapshot(initial) as PersistedSnapshot;
+  const after = describePosition(procedure, snapshot, units);
+  return { snapshot, after, effects: collectEffects(procedure, actions, null, after, units) };
+}
