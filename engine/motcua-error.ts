@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'calendar.out-of-range'
   | 'request.malformed'
   | 'request.invalid'
+  | 'request.not-found'
   | 'dossier.not-found'
   | 'dossier.data-invalid'
   | 'dossier.version-conflict'

@@ -30,6 +30,7 @@ export function normalizeStates(procedure: ProcedureSource, source: YamlSource |
         citizenText: raw.citizenText ?? null,
         budget: raw.budget ?? null,
         clock: raw.clock ?? 'runs',
+        onOverdue: raw.onOverdue ? { notify: raw.onOverdue.notify ?? [], send: raw.onOverdue.send ?? null } : null,
         outcome: raw.outcome ?? null,
         initial: raw.initial ?? null,
         children: childNames,

@@ -39,6 +39,7 @@ export interface StateSource {
   citizenText?: LocalizedText;
   budget?: TimeLimit;
   clock?: 'runs' | 'paused';
+  onOverdue?: { notify?: string[]; send?: string };
   outcome?: Outcome;
   on?: Record<string, TransitionsSource>;
   always?: TransitionsSource;
@@ -100,6 +101,8 @@ export interface StateNode {
   citizenText: LocalizedText | null;
   budget: TimeLimit | null;
   clock: 'runs' | 'paused';
+  /** When the step's budget runs out: roles to notify and the event the system fires. */
+  onOverdue: { notify: string[]; send: string | null } | null;
   outcome: Outcome | null;
   initial: string | null;
   children: string[];

@@ -1,0 +1,44 @@
+// The Express application: JSON in, service call, JSON out. Health probes and
+// login are public; everything under /v1 else needs a bearer token.
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { ServiceContext } from '../engine/service/service-context.ts';
+import { MotcuaError } from '../engine/motcua-error.ts';
+import { requirePrincipal } from './require-principal.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { dossierRoutes } from './routes/dossier-routes.ts';
+import { procedureRoutes } from './routes/procedure-routes.ts';
+import { problemHandler } from './send-problem.ts';
+
+export interface Readiness {
+  check(): Promise<Record<string, 'ok' | string>>;
+}
+
+export function createApp(ctx: ServiceContext, options: { logger: Logger; readiness: Readiness }): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(pinoHttp({ logger: options.logger, genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(), autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks = await options.readiness.check();
+    const ready = Object.values(checks).every((v) => v === 'ok');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', checks });
+  });
+
+  app.use('/v1', express.json({ limit: '1mb', strict: true }));
+  app.use(authRoutes(ctx));
+  app.use('/v1', requirePrincipal(ctx));
+  app.use(procedureRoutes(ctx));
+  app.use(dossierRoutes(ctx));
+  app.use('/v1', () => {
+    throw new MotcuaError('request.not-found', 'no such endpoint; see the README for the API');
+  });
+  app.use(problemHandler);
+  return app;
+}

@@ -1,0 +1,34 @@
+// The one table from error codes to HTTP. Every error response is RFC 9457
+// problem+json: type, title, status, detail (what was wrong and how to fix it),
+// instance, plus the error's machine-readable details (errors, acceptedEvents, …).
+import type { ErrorCode } from '../engine/motcua-error.ts';
+
+export const problemTypes: Record<ErrorCode, { status: number; title: string }> = {
+  'definition.invalid': { status: 422, title: 'Invalid procedure definition' },
+  'definition.not-found': { status: 404, title: 'Procedure not found' },
+  'definition.duplicate': { status: 409, title: 'Procedure version already exists' },
+  'definition.conflict': { status: 409, title: 'Procedure version conflict' },
+  'calendar.invalid': { status: 500, title: 'Invalid working-time calendar' },
+  'calendar.out-of-range': { status: 422, title: 'Date outside the working-time calendar' },
+  'request.malformed': { status: 400, title: 'Malformed request' },
+  'request.invalid': { status: 400, title: 'Invalid request' },
+  'request.not-found': { status: 404, title: 'No such endpoint' },
+  'dossier.not-found': { status: 404, title: 'Dossier not found' },
+  'dossier.data-invalid': { status: 422, title: 'Invalid dossier data' },
+  'dossier.version-conflict': { status: 409, title: 'Dossier version conflict' },
+  'dossier.closed': { status: 409, title: 'Dossier closed' },
+  'transition.not-allowed': { status: 409, title: 'Event not accepted in this state' },
+  'transition.guard-failed': { status: 422, title: 'Condition not met' },
+  'transition.input-missing': { status: 422, title: 'Event data missing' },
+  'auth.unauthenticated': { status: 401, title: 'Authentication required' },
+  'auth.invalid-credentials': { status: 401, title: 'Invalid credentials' },
+  'auth.forbidden': { status: 403, title: 'Forbidden' },
+  'unit.not-found': { status: 404, title: 'Unit not found' },
+  'idempotency.key-reused': { status: 422, title: 'Idempotency key reused' },
+  'config.invalid': { status: 500, title: 'Invalid configuration' },
+  internal: { status: 500, title: 'Internal error' },
+};
+
+export function problemTypeUri(code: string): string {
+  return `https://motcua.dev/problems/${code}`;
+}

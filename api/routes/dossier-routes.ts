@@ -1,0 +1,74 @@
+// Dossiers: reception, reading, history, worklist, events.
+import { Router, type Request, type Response } from 'express';
+import { advanceDossier, notFound, type AdvanceCommand } from '../../engine/service/advance-dossier.ts';
+import { getDossier, getHistory, listWorklist } from '../../engine/service/read-dossiers.ts';
+import { receiveDossier, type ReceiveCommand } from '../../engine/service/receive-dossier.ts';
+import type { ServiceContext } from '../../engine/service/service-context.ts';
+import { MotcuaError } from '../../engine/motcua-error.ts';
+import { principalOf } from '../require-principal.ts';
+import { bodyValidator } from '../validate-body.ts';
+
+const parseReceive = bodyValidator<ReceiveCommand>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['procedureCode', 'applicant', 'data'],
+  properties: { procedureCode: { type: 'string', minLength: 1 }, applicant: { type: 'object' }, data: { type: 'object' } },
+});
+
+const parseEvent = bodyValidator<AdvanceCommand>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['type'],
+  properties: {
+    type: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$' },
+    expectedVersion: { type: 'integer', minimum: 1 },
+    comment: { type: 'string', maxLength: 4000 },
+    data: { type: 'object' },
+  },
+});
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function dossierId(req: Request): string {
+  const id = String(req.params.id);
+  // Not a UUID cannot name a dossier: answer 404 without asking the database.
+  if (!uuid.test(id)) throw notFound(id);
+  return id;
+}
+
+function idempotencyKey(req: Request): string | null {
+  const key = req.get('idempotency-key');
+  return key === undefined ? null : key;
+}
+
+function send(res: Response, result: { status: number; body: unknown; replayed: boolean }): void {
+  if (result.replayed) res.set('Idempotent-Replayed', 'true');
+  res.status(result.status).json(result.body);
+}
+
+export function dossierRoutes(ctx: ServiceContext): Router {
+  const router = Router();
+  router.post('/v1/dossiers', async (req, res) => {
+    const result = await receiveDossier(ctx, principalOf(res), parseReceive(req.body), idempotencyKey(req));
+    const body = result.body as { id: string };
+    res.location(`/v1/dossiers/${body.id}`);
+    send(res, result);
+  });
+  router.get('/v1/dossiers', async (req, res) => {
+    const limit = req.query.limit === undefined ? 100 : Number(req.query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new MotcuaError('request.invalid', 'limit must be a whole number from 1 to 500');
+    const items = await listWorklist(ctx, principalOf(res), { includeClosed: req.query.closed === 'true', limit });
+    res.json({ items });
+  });
+  router.get('/v1/dossiers/:id', async (req, res) => {
+    res.json(await getDossier(ctx, principalOf(res), dossierId(req)));
+  });
+  router.get('/v1/dossiers/:id/history', async (req, res) => {
+    res.json(await getHistory(ctx, principalOf(res), dossierId(req)));
+  });
+  router.post('/v1/dossiers/:id/events', async (req, res) => {
+    const id = dossierId(req);
+    send(res, await advanceDossier(ctx, principalOf(res), id, parseEvent(req.body), idempotencyKey(req)));
+  });
+  return router;
+}

@@ -1,0 +1,33 @@
+// The catalogue of published procedures.
+import { Router } from 'express';
+import type { CompiledProcedure } from '../../engine/definition/compiled-procedure.ts';
+import type { ServiceContext } from '../../engine/service/service-context.ts';
+import { listLatestPublished } from '../../engine/store/procedure-store.ts';
+import type { ProcedureVersionRecord } from '../../engine/store/records.ts';
+
+export function procedureRoutes(ctx: ServiceContext): Router {
+  const router = Router();
+  router.get('/v1/procedures', async (_req, res) => {
+    const records = await listLatestPublished(ctx.db);
+    const items = [];
+    for (const r of records) items.push(summarize(r, await ctx.procedures.get(r.code, r.version)));
+    res.json({ items });
+  });
+  router.get('/v1/procedures/:code', async (req, res) => {
+    const { record, procedure } = await ctx.procedures.latest(req.params.code);
+    res.json({ ...summarize(record, procedure), dataSchema: procedure.source.data, documents: procedure.source.documents ?? [], roles: procedure.source.roles, legalBasis: procedure.source.legalBasis ?? [], fees: procedure.source.fees ?? [], states: describeStates(procedure) });
+  });
+  return router;
+}
+
+function summarize(r: ProcedureVersionRecord, p: CompiledProcedure) {
+  const s = p.source;
+  return { code: r.code, version: r.version, name: s.name, sector: s.sector ?? null, level: s.level, processingTime: s.processingTime, borderless: s.borderless ?? true, checksum: r.checksum, publishedAt: r.publishedAt?.toISOString() ?? null };
+}
+
+function describeStates(p: CompiledProcedure) {
+  return [...p.states.values()].map((s) => ({
+    name: s.name, parent: s.parent, kind: s.kind, status: s.status, citizenText: s.citizenText, budget: s.budget, clock: s.clock, outcome: s.outcome,
+    events: s.transitions.filter((t) => t.event).map((t) => ({ type: t.event, target: t.target, roles: t.roles, requires: t.requires, form: t.form })),
+  }));
+}

@@ -1,0 +1,67 @@
+// The dossier as the API shows it. Derived facts (overdue, available events,
+// status text) are computed here from the stored record, never stored.
+import type { CompiledProcedure } from '../definition/compiled-procedure.ts';
+import type { LocalizedText } from '../definition/procedure-definition.ts';
+import { availableEvents, type AvailableEvent } from '../runtime/available-events.ts';
+import type { PersistedSnapshot } from '../runtime/dossier-position.ts';
+import type { DossierRecord } from '../store/records.ts';
+import type { Principal } from './principal.ts';
+
+export interface DossierView {
+  id: string;
+  receiptCode: string;
+  procedureCode: string;
+  procedureVersion: number;
+  procedureName: LocalizedText;
+  state: string;
+  statusCode: number;
+  statusText: LocalizedText | null;
+  version: number;
+  receivedAt: string;
+  dueAt: string | null;
+  stepDueAt: string | null;
+  clockPaused: boolean;
+  overdue: boolean;
+  receivingUnit: string;
+  competentUnit: string;
+  currentUnit: string;
+  outcome: string | null;
+  closedAt: string | null;
+  applicant: Record<string, unknown>;
+  data: Record<string, unknown>;
+  availableEvents: AvailableEvent[];
+}
+
+export function toDossierView(d: DossierRecord, procedure: CompiledProcedure, principal: Principal | null, now: Date): DossierView {
+  const leaf = procedure.states.get(d.state.split(',')[0]!);
+  const position = { snapshot: d.snapshot as PersistedSnapshot, data: d.data, units: { receiving: d.receivingUnit, competent: d.competentUnit } };
+  return {
+    id: d.id,
+    receiptCode: d.receiptCode,
+    procedureCode: d.procedureCode,
+    procedureVersion: d.procedureVersion,
+    procedureName: procedure.source.name,
+    state: d.state,
+    statusCode: d.statusCode,
+    statusText: leaf?.citizenText ?? null,
+    version: d.version,
+    receivedAt: d.receivedAt.toISOString(),
+    dueAt: d.dueAt?.toISOString() ?? null,
+    stepDueAt: d.stepDueAt?.toISOString() ?? null,
+    clockPaused: d.pausedAt !== null,
+    overdue: isOverdue(d, now),
+    receivingUnit: d.receivingUnit,
+    competentUnit: d.competentUnit,
+    currentUnit: d.currentUnit,
+    outcome: d.outcome,
+    closedAt: d.closedAt?.toISOString() ?? null,
+    applicant: d.applicant,
+    data: d.data,
+    availableEvents: principal ? availableEvents(procedure, position, { role: principal.role, unit: principal.unitId }) : [],
+  };
+}
+
+/** Overdue is derived: past the due date, clock running, not closed. */
+export function isOverdue(d: Pick<DossierRecord, 'dueAt' | 'pausedAt' | 'closedAt'>, now: Date): boolean {
+  return d.dueAt !== null && d.pausedAt === null && d.closedAt === null && d.dueAt.getTime() < now.getTime();
+}

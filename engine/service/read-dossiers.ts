@@ -1,0 +1,46 @@
+// Read use cases: one dossier, its history, and a unit's worklist.
+import { findDossier, listDossiers } from '../store/dossier-store.ts';
+import { listEvents, verifyChain } from '../store/event-store.ts';
+import type { DossierEventRecord } from '../store/records.ts';
+import { notFound } from './advance-dossier.ts';
+import { toDossierView, type DossierView } from './dossier-view.ts';
+import { canReadDossier, seesWholeProvince, type Principal } from './principal.ts';
+import type { ServiceContext } from './service-context.ts';
+
+export async function getDossier(ctx: ServiceContext, principal: Principal, id: string): Promise<DossierView> {
+  const dossier = await findDossier(ctx.db, id);
+  if (!dossier || !canReadDossier(principal, dossier)) throw notFound(id);
+  const procedure = await ctx.procedures.get(dossier.procedureCode, dossier.procedureVersion);
+  return toDossierView(dossier, procedure, principal, ctx.now());
+}
+
+export interface HistoryView {
+  dossierId: string;
+  receiptCode: string;
+  /** False when an event no longer matches its hash chain: the trail was tampered with. */
+  chainIntact: boolean;
+  events: Array<{
+    seq: number; type: string; at: string; actorRole: string; actorId: string | null; unit: string | null;
+    fromState: string | null; toState: string; statusCode: number; comment: string | null; payload: Record<string, unknown>; hash: string;
+  }>;
+}
+
+export async function getHistory(ctx: ServiceContext, principal: Principal, id: string): Promise<HistoryView> {
+  const dossier = await findDossier(ctx.db, id);
+  if (!dossier || !canReadDossier(principal, dossier)) throw notFound(id);
+  const events = await listEvents(ctx.db, id);
+  return { dossierId: id, receiptCode: dossier.receiptCode, chainIntact: verifyChain(events) === null, events: events.map(toEventView) };
+}
+
+function toEventView(e: DossierEventRecord): HistoryView['events'][number] {
+  return { seq: e.seq, type: e.type, at: e.at.toISOString(), actorRole: e.actorRole, actorId: e.actorId, unit: e.unitId, fromState: e.fromState, toState: e.toState, statusCode: e.statusCode, comment: e.comment, payload: e.payload, hash: e.hash };
+}
+
+export async function listWorklist(ctx: ServiceContext, principal: Principal, options: { includeClosed: boolean; limit: number }): Promise<DossierView[]> {
+  const units = seesWholeProvince(principal) ? null : [principal.unitId];
+  const dossiers = await listDossiers(ctx.db, { units, includeClosed: options.includeClosed, limit: options.limit });
+  const now = ctx.now();
+  const views: DossierView[] = [];
+  for (const d of dossiers) views.push(toDossierView(d, await ctx.procedures.get(d.procedureCode, d.procedureVersion), principal, now));
+  return views;
+}

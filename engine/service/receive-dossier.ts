@@ -1,0 +1,82 @@
+// Reception: a receiver at any center files a dossier of any published
+// procedure (borderless). Validates applicant and data, routes it to the
+// competent unit, issues the receipt code, and writes it all in one transaction.
+import { randomUUID } from 'node:crypto';
+import type { CompiledProcedure } from '../definition/compiled-procedure.ts';
+import { MotcuaError } from '../motcua-error.ts';
+import { applyClock } from '../runtime/apply-clock.ts';
+import { startDossier } from '../runtime/start-dossier.ts';
+import { insertDossier } from '../store/dossier-store.ts';
+import { nextReceiptNumber } from '../store/next-receipt-number.ts';
+import type { DossierRecord } from '../store/records.ts';
+import { formatReceiptCode, localDayOf } from './format-receipt-code.ts';
+import { toDossierView } from './dossier-view.ts';
+import { withIdempotency, type IdempotentResult } from './with-idempotency.ts';
+import type { Principal } from './principal.ts';
+import { recordTransition } from './record-transition.ts';
+import type { ServiceContext } from './service-context.ts';
+import { validateApplicant } from './validate-applicant.ts';
+
+export interface ReceiveCommand {
+  procedureCode: string;
+  applicant: unknown;
+  data: unknown;
+}
+
+export async function receiveDossier(ctx: ServiceContext, principal: Principal, command: ReceiveCommand, idempotencyKey: string | null): Promise<IdempotentResult> {
+  if (principal.role !== 'receiver') throw new MotcuaError('auth.forbidden', `only a receiver files dossiers; you are ${principal.role} at ${principal.unitId}`, { role: principal.role });
+  const { record, procedure } = await ctx.procedures.latest(command.procedureCode);
+  const applicant = validateApplicant(command.applicant);
+  const data = structuredClone(command.data ?? {}) as Record<string, unknown>;
+  const dataErrors = procedure.validateData(data);
+  if (dataErrors.length)
+    throw new MotcuaError('dossier.data-invalid', `the data does not match procedure ${procedure.code}: ${dataErrors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`, { errors: dataErrors });
+  const competent = await resolveCompetentUnit(ctx, procedure, principal.unitId, data);
+  const units = { receiving: principal.unitId, competent };
+
+  const result = await withIdempotency(ctx, principal, idempotencyKey, { op: 'receive', command }, async (trx) => {
+    const now = ctx.now();
+    const started = startDossier(procedure, units);
+    const plan = applyClock(procedure, { dueAt: null, pausedAt: null }, started.effects, { now, calendar: ctx.calendar, activeLeaves: started.after.leaves });
+    const unit = await ctx.units.get(principal.unitId);
+    const number = await nextReceiptNumber(trx, unit.id, localDayOf(ctx.calendar, now));
+    const dossier: DossierRecord = {
+      id: randomUUID(),
+      receiptCode: formatReceiptCode(unit.code, localDayOf(ctx.calendar, now), number),
+      procedureCode: record.code,
+      procedureVersion: record.version,
+      state: started.after.state,
+      statusCode: started.after.statusCode,
+      snapshot: started.snapshot as DossierRecord['snapshot'],
+      applicant,
+      data,
+      receivingUnit: units.receiving,
+      competentUnit: units.competent,
+      currentUnit: started.after.unit,
+      outcome: null,
+      receivedAt: now,
+      dueAt: plan.clock.dueAt,
+      stepDueAt: null,
+      pausedAt: plan.clock.pausedAt,
+      closedAt: null,
+      updatedAt: now,
+      version: 1,
+    };
+    await insertDossier(trx, dossier);
+    dossier.stepDueAt = await recordTransition(trx, { dossier, fromState: null, event: 'RECEIVED', comment: null, input: {}, form: null, effects: started.effects, plan, actor: principal, at: now });
+    return { status: 201, body: toDossierView(dossier, procedure, principal, now) };
+  });
+  ctx.outboxWritten();
+  return result;
+}
+
+async function resolveCompetentUnit(ctx: ServiceContext, procedure: CompiledProcedure, receivingUnit: string, data: Record<string, unknown>): Promise<string> {
+  const rule = procedure.source.competentUnit ?? 'receiving';
+  if (rule === 'receiving') return receivingUnit;
+  if ('department' in rule) return (await ctx.units.get(rule.department)).id;
+  const value = rule.communeOf.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+  const unit = typeof value === 'string' ? (await ctx.units.all()).get(value) : undefined;
+  if (!unit || unit.level !== 'commune')
+    throw new MotcuaError('dossier.data-invalid', `data.${rule.communeOf} must name a commune of the province (e.g. hop-thinh); got ${JSON.stringify(value)}`, { errors: [{ path: `/${rule.communeOf.replaceAll('.', '/')}`, message: 'must be a commune id' }] });
+  return unit.id;
+}

@@ -1,0 +1,16 @@
+// What every use case needs, built once per process by the composition root
+// (server/) or by a test. `now` is injected so tests drive the clock.
+import type { WorkCalendar } from '../calendar/index.ts';
+import type { Database } from '../store/create-database.ts';
+import type { ProcedureRegistry } from './procedure-registry.ts';
+import type { UnitDirectory } from './unit-directory.ts';
+
+export interface ServiceContext {
+  db: Database;
+  procedures: ProcedureRegistry;
+  units: UnitDirectory;
+  calendar: WorkCalendar;
+  now: () => Date;
+  /** Called after a commit that wrote outbox rows, so the relay need not wait for its next poll. */
+  outboxWritten: () => void;
+}

@@ -1,0 +1,27 @@
+// The organisation, cached per process: units change only when an administrator
+// reseeds, and every request needs them.
+import { MotcuaError } from '../motcua-error.ts';
+import type { Database } from '../store/create-database.ts';
+import type { UnitRecord } from '../store/records.ts';
+import { listUnits } from '../store/unit-store.ts';
+
+export class UnitDirectory {
+  private units: Map<string, UnitRecord> | null = null;
+
+  constructor(private readonly db: Database) {}
+
+  async all(): Promise<Map<string, UnitRecord>> {
+    this.units ??= new Map((await listUnits(this.db)).map((u) => [u.id, u]));
+    return this.units;
+  }
+
+  async get(id: string): Promise<UnitRecord> {
+    const unit = (await this.all()).get(id);
+    if (!unit) throw new MotcuaError('unit.not-found', `unit '${id}' does not exist; see GET /v1/units for the list`, { unit: id });
+    return unit;
+  }
+
+  invalidate(): void {
+    this.units = null;
+  }
+}

@@ -1,0 +1,29 @@
+// Brings a database to the current schema: our knex migrations (numbered files in
+// migrations/, each in a transaction, serialized by knex's migration lock), then
+// BullMQ's own schema for its PostgreSQL backend, which it does not create itself.
+import { runMigrations as runQueueMigrations } from 'bullmq';
+import type { Knex } from 'knex';
+import pg from 'pg';
+import * as initial from '../../migrations/0001-initial.ts';
+import type { Database } from './create-database.ts';
+
+const migrations: Record<string, Knex.Migration> = {
+  '0001-initial': initial,
+};
+
+const source: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations).sort(),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name]!,
+};
+
+export async function migrateDatabase(db: Database, connectionString: string): Promise<void> {
+  await db.migrate.latest({ migrationSource: source });
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await runQueueMigrations(client);
+  } finally {
+    await client.end();
+  }
+}

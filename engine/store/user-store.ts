@@ -1,0 +1,39 @@
+// Accounts and bearer sessions.
+import type { Database } from './create-database.ts';
+import type { UserRecord } from './records.ts';
+
+interface UserRow { id: string; username: string; password_hash: string; role: string; unit_id: string; display_name: string; active: boolean }
+
+const toRecord = (r: UserRow): UserRecord => ({ id: r.id, username: r.username, passwordHash: r.password_hash, role: r.role, unitId: r.unit_id, displayName: r.display_name, active: r.active });
+
+export async function insertUsers(db: Database, users: Array<Omit<UserRecord, 'id' | 'active'>>): Promise<void> {
+  if (users.length === 0) return;
+  await db('users')
+    .insert(users.map((u) => ({ username: u.username, password_hash: u.passwordHash, role: u.role, unit_id: u.unitId, display_name: u.displayName })))
+    .onConflict('username')
+    .ignore();
+}
+
+export async function findUserByUsername(db: Database, username: string): Promise<UserRecord | null> {
+  const row = await db<UserRow>('users').where({ username }).first();
+  return row ? toRecord(row) : null;
+}
+
+export async function countUsers(db: Database): Promise<number> {
+  const row = await db('users').count<{ n: string }>({ n: '*' }).first();
+  return Number(row?.n ?? 0);
+}
+
+export async function insertSession(db: Database, session: { tokenHash: string; userId: string; createdAt: Date; expiresAt: Date }): Promise<void> {
+  await db('sessions').insert({ token_hash: session.tokenHash, user_id: session.userId, created_at: session.createdAt, expires_at: session.expiresAt });
+}
+
+export async function findSessionUser(db: Database, tokenHash: string, now: Date): Promise<UserRecord | null> {
+  const row = await db<UserRow>('sessions')
+    .join('users', 'users.id', 'sessions.user_id')
+    .where('sessions.token_hash', tokenHash)
+    .andWhere('sessions.expires_at', '>', now)
+    .andWhere('users.active', true)
+    .first('users.*');
+  return row ? toRecord(row) : null;
+}

@@ -1,0 +1,67 @@
+// The process configuration, parsed once from the environment at start-up.
+// Nothing else reads process.env. Every bad variable is listed at once.
+import { MotcuaError } from '../engine/motcua-error.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** null: run an embedded PostgreSQL server under dataDir. */
+  databaseUrl: string | null;
+  queueBackend: 'postgres' | 'redis';
+  redisUrl: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  dataDir: string;
+  /** Port of the embedded PostgreSQL server; null: any free port. */
+  embeddedPgPort: number | null;
+  proceduresDir: string;
+  seedDemo: boolean;
+  /** How often the outbox relay polls when not woken by a commit, in ms. */
+  outboxPollMs: number;
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) problems.push(`${name}=${raw} must be a whole number from ${min} to ${max}`);
+    return value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!allowed.includes(raw as T)) problems.push(`${name}=${raw} must be one of ${allowed.join(', ')}`);
+    return raw as T;
+  };
+  const url = (name: string, protocols: string[]): string | null => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return null;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    } catch {
+      problems.push(`${name} is not a URL (e.g. ${protocols[0]}//user:password@host:port/db)`);
+    }
+    return raw;
+  };
+
+  const config: Config = {
+    port: int('PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    queueBackend: oneOf('QUEUE_BACKEND', ['postgres', 'redis'] as const, 'postgres'),
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    logLevel: oneOf('LOG_LEVEL', logLevels, 'info'),
+    dataDir: env.DATA_DIR || '.data',
+    embeddedPgPort: env.EMBEDDED_PG_PORT ? int('EMBEDDED_PG_PORT', 0, 1, 65535) : null,
+    proceduresDir: env.PROCEDURES_DIR || 'procedures',
+    seedDemo: oneOf('SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
+    outboxPollMs: int('OUTBOX_POLL_MS', 1000, 10, 60_000),
+  };
+  if (config.queueBackend === 'redis' && !config.redisUrl) problems.push('QUEUE_BACKEND=redis needs REDIS_URL, e.g. redis://127.0.0.1:6379');
+  if (problems.length) throw new MotcuaError('config.invalid', `invalid configuration:\n  ${problems.join('\n  ')}`, { problems });
+  return config;
+}

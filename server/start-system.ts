@@ -1,0 +1,127 @@
+// The composition root: database, catalogue, services, queues, workers and the
+// HTTP server, wired once. `npm start` and the tests both start the system
+// through here, so what the tests run is what production runs.
+import type { Queue, Worker } from 'bullmq';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../api/create-app.ts';
+import { createCalendarFromTexts, type WorkCalendar } from '../engine/calendar/index.ts';
+import { calendarNames, readCatalogue } from '../engine/files/read-catalogue.ts';
+import { parseProvince } from '../engine/service/parse-province.ts';
+import { ProcedureRegistry } from '../engine/service/procedure-registry.ts';
+import { seedCatalogue, type SeedResult } from '../engine/service/seed-catalogue.ts';
+import type { ServiceContext } from '../engine/service/service-context.ts';
+import { UnitDirectory } from '../engine/service/unit-directory.ts';
+import { createDatabase, type Database } from '../engine/store/create-database.ts';
+import { migrateDatabase } from '../engine/store/migrate-database.ts';
+import { createNotificationProcessor } from '../workers/notification-worker.ts';
+import { OutboxRelay } from '../workers/outbox-relay.ts';
+import { createQueue, createWorker, queueNames, type QueueBackendConfig } from '../workers/queue-backend.ts';
+import { createDeadlineProcessor, reconcileJobName } from '../workers/deadline-worker.ts';
+import type { Logger } from './create-logger.ts';
+
+export interface SystemOptions {
+  databaseUrl: string;
+  queue: QueueBackendConfig;
+  proceduresDir: string;
+  seedDemo: boolean;
+  port: number;
+  host: string;
+  outboxPollMs: number;
+  logger: Logger;
+  now?: () => Date;
+  /** Run the HTTP server (false: workers only). */
+  http?: boolean;
+  /** Run the queue workers (false: API only). */
+  workers?: boolean;
+  /** How often the deadline reconciler runs, in ms. */
+  reconcileEveryMs?: number;
+}
+
+export interface RunningSystem {
+  url: string;
+  ctx: ServiceContext;
+  db: Database;
+  calendar: WorkCalendar;
+  relay: OutboxRelay;
+  queues: Record<string, Queue>;
+  seed: SeedResult;
+  stop(): Promise<void>;
+}
+
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  const now = options.now ?? (() => new Date());
+  const log = options.logger;
+  const catalogue = await readCatalogue(options.proceduresDir);
+  const calendar = createCalendarFromTexts(catalogue.calendars.map((c) => ({ fileName: c.file, text: c.text })));
+  const province = parseProvince(catalogue.province);
+  const calendars = calendarNames(catalogue.calendars);
+
+  const db = createDatabase(options.databaseUrl);
+  const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
+  const stop = async () => {
+    for (const close of closers.reverse()) await close().catch((error: unknown) => log.error({ err: error }, 'error while stopping'));
+  };
+  try {
+    await migrateDatabase(db, options.databaseUrl);
+    const seed = await seedCatalogue(db, { province, procedures: catalogue.procedures, calendars, seedDemoUsers: options.seedDemo, now: now() });
+    const units = new UnitDirectory(db);
+    const procedures = new ProcedureRegistry(db, async () => ({ units: new Set((await units.all()).keys()), calendars }));
+
+    const queues: Record<string, Queue> = { notify: createQueue(queueNames.notify, options.queue), deadline: createQueue(queueNames.deadline, options.queue) };
+    closers.push(() => Promise.all(Object.values(queues).map((q) => q.close())));
+    const relay = new OutboxRelay(db, queues, { pollMs: options.outboxPollMs, batch: 200, logger: log.child({ component: 'outbox-relay' }), now });
+    const ctx: ServiceContext = { db, procedures, units, calendar, now, outboxWritten: () => relay.notify() };
+
+    if (options.workers !== false) {
+      const workers: Worker[] = [
+        createWorker(queueNames.notify, createNotificationProcessor(db, now), options.queue, { concurrency: 8 }),
+        createWorker(queueNames.deadline, createDeadlineProcessor(ctx, log.child({ component: 'deadline-worker' })), options.queue, { concurrency: 8 }),
+      ];
+      for (const w of workers) w.on('failed', (job, error) => log.warn({ jobId: job?.id, queue: w.name, err: error }, 'job failed; BullMQ retries it with backoff'));
+      closers.push(() => Promise.all(workers.map((w) => w.close())));
+      // The reconciler: a repeatable job that records every deadline a lost job missed.
+      await queues.deadline!.upsertJobScheduler(reconcileJobName, { every: options.reconcileEveryMs ?? 60_000 }, { name: reconcileJobName, data: {} });
+      // Drain what a previous run committed but never relayed, before serving.
+      await relay.drain();
+      relay.start();
+      closers.push(() => relay.stop());
+    }
+
+    let url = '';
+    if (options.http !== false) {
+      const app = createApp(ctx, {
+        logger: log,
+        readiness: {
+          check: async () => {
+            const checks: Record<string, string> = {};
+            try {
+              await db.raw('SELECT 1');
+              checks.database = 'ok';
+            } catch (error) {
+              checks.database = error instanceof Error ? error.message : 'unreachable';
+            }
+            try {
+              await queues.notify!.getJobCounts('waiting');
+              checks.queue = 'ok';
+            } catch (error) {
+              checks.queue = error instanceof Error ? error.message : 'unreachable';
+            }
+            return checks;
+          },
+        },
+      });
+      const server: Server = await new Promise((resolve, reject) => {
+        const s = app.listen(options.port, options.host, () => resolve(s));
+        s.on('error', reject);
+      });
+      closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+      const address = server.address() as AddressInfo;
+      url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${address.port}`;
+    }
+    return { url, ctx, db, calendar, relay, queues, seed, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,98 @@
+// Moves committed outbox rows into BullMQ. Woken right after each commit, polls
+// as a safety net, and drains everything at start-up, so a crash between commit
+// and enqueue loses nothing. Job ids are derived from the outbox id: a row
+// relayed twice (crash after enqueue, before marking) becomes one job.
+import type { Queue } from 'bullmq';
+import type { Logger } from 'pino';
+import type { Database } from '../engine/store/create-database.ts';
+import { relayOutbox } from '../engine/store/outbox-store.ts';
+import type { OutboxRecord } from '../engine/store/records.ts';
+
+export interface OutboxJob {
+  outboxId: number;
+  dossierId: string | null;
+  payload: Record<string, unknown>;
+}
+
+export class OutboxRelay {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private pending = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly queues: Record<string, Queue>,
+    private readonly options: { pollMs: number; batch: number; logger: Logger; now: () => Date },
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Called after a commit that wrote outbox rows. */
+  notify(): void {
+    this.pending = true;
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Relays until the outbox is empty; returns how many rows moved. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const moved = await relayOutbox(this.db, this.options.batch, (rows) => this.deliver(rows), this.options.now);
+      total += moved;
+      if (moved < this.options.batch) return total;
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.pending = false;
+      try {
+        await this.drain();
+      } catch (error) {
+        this.options.logger.error({ err: error }, 'outbox relay failed; retrying at the next poll');
+      }
+      if (!this.running || this.pending) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.options.pollMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  /** Deadline jobs wait until their due time; everything else runs at once. */
+  private delayOf(row: OutboxRecord): number {
+    if (row.topic !== 'deadline') return 0;
+    return Math.max(0, new Date(String(row.payload.dueAt)).getTime() - this.options.now().getTime());
+  }
+
+  private async deliver(rows: OutboxRecord[]): Promise<void> {
+    const byTopic = new Map<string, OutboxRecord[]>();
+    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    for (const [topic, list] of byTopic) {
+      const queue = this.queues[topic];
+      if (!queue) throw new Error(`no queue for outbox topic '${topic}'`);
+      await queue.addBulk(
+        list.map((row) => ({
+          name: topic,
+          data: { outboxId: row.id, dossierId: row.dossierId, payload: row.payload } satisfies OutboxJob,
+          opts: { jobId: `outbox-${row.id}`, delay: this.delayOf(row), attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: false },
+        })),
+      );
+    }
+  }
+}
