@@ -14,8 +14,8 @@ export interface TestSystem extends RunningSystem {
   close(): Promise<void>;
 }
 
-export async function startTestSystem(options: { clock?: TestClock; queue?: 'postgres' | 'redis'; workers?: boolean; reconcileEveryMs?: number } = {}): Promise<TestSystem> {
-  const database = await createTestDatabase();
+export async function startTestSystem(options: { clock?: TestClock; queue?: 'postgres' | 'redis'; workers?: boolean; reconcileEveryMs?: number; database?: TestDatabase } = {}): Promise<TestSystem> {
+  const database = options.database ?? (await createTestDatabase());
   const clock = options.clock ?? new TestClock('2026-03-02T09:00:00+07:00');
   let queue: QueueBackendConfig = { kind: 'postgres', url: database.url };
   if (options.queue === 'redis') {

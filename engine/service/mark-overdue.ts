@@ -14,7 +14,6 @@ import type { DossierRecord } from '../store/records.ts';
 import { applyEvent } from './advance-dossier.ts';
 import type { ServiceContext } from './service-context.ts';
 
-const system = { userId: null, role: 'system', unitId: null } as const;
 
 export async function recordStepOverdue(ctx: ServiceContext, stepId: number, dossierId: string, log: Logger): Promise<boolean> {
   const done = await ctx.db.transaction(async (trx) => {
