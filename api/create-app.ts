@@ -3,14 +3,17 @@
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { ServiceContext } from '../engine/service/service-context.ts';
 import { MotcuaError } from '../engine/motcua-error.ts';
-import { requirePrincipal } from './require-principal.ts';
+import { principalOf, requirePrincipal } from './require-principal.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { dossierRoutes } from './routes/dossier-routes.ts';
 import { procedureRoutes } from './routes/procedure-routes.ts';
 import { problemHandler } from './send-problem.ts';
+
+const consoleDir = fileURLToPath(new URL('./console/', import.meta.url));
 
 export interface Readiness {
   check(): Promise<Record<string, 'ok' | string>>;
@@ -31,9 +34,21 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', checks });
   });
 
+  // The web console: static files, no build step; it talks to the same /v1 API.
+  app.use(express.static(consoleDir, { index: 'index.html', maxAge: '5m' }));
+
   app.use('/v1', express.json({ limit: '1mb', strict: true }));
   app.use(authRoutes(ctx));
   app.use('/v1', requirePrincipal(ctx));
+  app.get('/v1/me', async (_req, res) => {
+    const p = principalOf(res);
+    const unit = await ctx.units.get(p.unitId);
+    res.json({ username: p.username, role: p.role, unit: { id: unit.id, code: unit.code, level: unit.level, name: { vi: unit.nameVi, en: unit.nameEn } } });
+  });
+  app.get('/v1/units', async (_req, res) => {
+    const units = [...(await ctx.units.all()).values()];
+    res.json({ items: units.map((u) => ({ id: u.id, code: u.code, level: u.level, parent: u.parentId, name: { vi: u.nameVi, en: u.nameEn } })) });
+  });
   app.use(procedureRoutes(ctx));
   app.use(dossierRoutes(ctx));
   app.use('/v1', () => {

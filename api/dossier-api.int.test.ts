@@ -11,7 +11,9 @@ let leader: ApiClient;
 /** Sets the clock and logs in again: sessions expire after 12 hours of (test) clock time. */
 async function at(time: string): Promise<void> {
   system.clock.set(time);
-  [receiver, specialist, leader] = await Promise.all(['receiver', 'specialist', 'leader'].map((role) => ApiClient.login(system.url, `${role}.hop-thinh`)));
+  receiver = await ApiClient.login(system.url, 'receiver.hop-thinh');
+  specialist = await ApiClient.login(system.url, 'specialist.hop-thinh');
+  leader = await ApiClient.login(system.url, 'leader.hop-thinh');
 }
 
 beforeAll(async () => {
