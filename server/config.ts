@@ -9,6 +9,8 @@ export interface Config {
   databaseUrl: string | null;
   queueBackend: 'postgres' | 'redis';
   redisUrl: string | null;
+  /** Namespace of the queues in Redis, for deployments sharing one server. */
+  queuePrefix: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   dataDir: string;
   /** Port of the embedded PostgreSQL server; null: any free port. */
@@ -17,6 +19,8 @@ export interface Config {
   seedDemo: boolean;
   /** How often the outbox relay polls when not woken by a commit, in ms. */
   outboxPollMs: number;
+  /** all: API + workers in one process; api or worker: one half, for scale-out. */
+  processRole: 'all' | 'api' | 'worker';
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -54,13 +58,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     queueBackend: oneOf('QUEUE_BACKEND', ['postgres', 'redis'] as const, 'postgres'),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    queuePrefix: env.QUEUE_PREFIX || 'motcua',
     logLevel: oneOf('LOG_LEVEL', logLevels, 'info'),
     dataDir: env.DATA_DIR || '.data',
     embeddedPgPort: env.EMBEDDED_PG_PORT ? int('EMBEDDED_PG_PORT', 0, 1, 65535) : null,
     proceduresDir: env.PROCEDURES_DIR || 'procedures',
     seedDemo: oneOf('SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
     outboxPollMs: int('OUTBOX_POLL_MS', 1000, 10, 60_000),
+    processRole: oneOf('PROCESS_ROLE', ['all', 'api', 'worker'] as const, 'all'),
   };
+  if (!/^[a-zA-Z0-9_-]{1,40}$/.test(config.queuePrefix)) problems.push(`QUEUE_PREFIX=${config.queuePrefix} must be 1-40 letters, digits, _ or -`);
   if (config.queueBackend === 'redis' && !config.redisUrl) problems.push('QUEUE_BACKEND=redis needs REDIS_URL, e.g. redis://127.0.0.1:6379');
   if (problems.length) throw new MotcuaError('config.invalid', `invalid configuration:\n  ${problems.join('\n  ')}`, { problems });
   return config;

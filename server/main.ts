@@ -19,20 +19,23 @@ async function main(): Promise<void> {
   try {
     system = await startSystem({
       databaseUrl,
-      queue: config.queueBackend === 'redis' ? { kind: 'redis', url: config.redisUrl! } : { kind: 'postgres', url: databaseUrl },
+      queue: config.queueBackend === 'redis' ? { kind: 'redis', url: config.redisUrl!, prefix: config.queuePrefix } : { kind: 'postgres', url: databaseUrl },
       proceduresDir: config.proceduresDir,
       seedDemo: config.seedDemo,
       port: config.port,
       host: config.host,
       outboxPollMs: config.outboxPollMs,
       logger,
+      http: config.processRole !== 'worker',
+      workers: config.processRole !== 'api',
     });
   } catch (error) {
     await embedded?.stop();
     throw error;
   }
   const procedures = system.seed.procedures.map((p) => `${p.code} v${p.version}`).join(', ');
-  process.stdout.write(
+  if (config.processRole === 'worker') process.stdout.write(`\nmotcua workers are running (queues on ${config.queueBackend}); Ctrl-C stops them.\n`);
+  else process.stdout.write(
     [
       '',
       `motcua is running at ${system.url}`,

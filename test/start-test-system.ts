@@ -21,7 +21,8 @@ export async function startTestSystem(options: { clock?: TestClock; queue?: 'pos
   if (options.queue === 'redis') {
     const redisUrl = inject('redisUrl');
     if (!redisUrl) throw new Error('no Redis for this run; see the loud line at the start of the run');
-    queue = { kind: 'redis', url: redisUrl };
+    // Each test system gets its own queue namespace: test files share one Redis.
+    queue = { kind: 'redis', url: redisUrl, prefix: database.name };
   }
   const system = await startSystem({
     databaseUrl: database.url,

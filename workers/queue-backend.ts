@@ -4,7 +4,7 @@
 import { createPostgresBackend, Queue, Worker, type Processor, type WorkerOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 
-export type QueueBackendConfig = { kind: 'postgres'; url: string } | { kind: 'redis'; url: string };
+export type QueueBackendConfig = { kind: 'postgres'; url: string } | { kind: 'redis'; url: string; prefix?: string };
 
 export const queueNames = {
   notify: 'motcua-notify',
@@ -12,15 +12,23 @@ export const queueNames = {
 } as const;
 
 // A hash tag keeps every key of every queue in one Redis Cluster slot, as BullMQ requires.
-const redisPrefix = '{motcua}';
+// The prefix separates deployments (and test runs) sharing one Redis.
+function redisPrefix(backend: { prefix?: string }): string {
+  return `{${backend.prefix ?? 'motcua'}}`;
+}
 
 export function createQueue(name: string, backend: QueueBackendConfig): Queue {
   if (backend.kind === 'postgres') return new Queue(name, { connection: { connectionString: backend.url, max: 4 } }, createPostgresBackend) as unknown as Queue;
-  return new Queue(name, { connection: new Redis(backend.url, { maxRetriesPerRequest: null }), prefix: redisPrefix });
+  return new Queue(name, { connection: new Redis(backend.url, { maxRetriesPerRequest: null }), prefix: redisPrefix(backend) });
 }
 
-export function createWorker<T>(name: string, processor: Processor<T>, backend: QueueBackendConfig, options: Partial<WorkerOptions> = {}): Worker<T> {
+// Our jobs are short database transactions: a job whose worker died is taken up
+// again after 15 s rather than BullMQ's default 30 s lock plus 30 s check.
+const recovery: Partial<WorkerOptions> = { lockDuration: 15_000, stalledInterval: 5_000 };
+
+export function createWorker<T>(name: string, processor: Processor<T>, backend: QueueBackendConfig, overrides: Partial<WorkerOptions> = {}): Worker<T> {
+  const options = { ...recovery, ...overrides };
   if (backend.kind === 'postgres')
     return new Worker(name, processor, { ...options, connection: { connectionString: backend.url, max: 4 } }, createPostgresBackend) as unknown as Worker<T>;
-  return new Worker(name, processor, { ...options, connection: new Redis(backend.url, { maxRetriesPerRequest: null }), prefix: redisPrefix });
+  return new Worker(name, processor, { ...options, connection: new Redis(backend.url, { maxRetriesPerRequest: null }), prefix: redisPrefix(backend) });
 }
