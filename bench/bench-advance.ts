@@ -9,7 +9,7 @@ import { birthRegistration } from '../test/birth-registration.ts';
 import { fmt, percentile, rate } from './measure.ts';
 
 export async function benchAdvance(databaseUrl: string, seconds: number, concurrency: number): Promise<string[]> {
-  const system = await startSystem({ databaseUrl, queue: { kind: 'postgres', url: databaseUrl }, proceduresDir: 'procedures', seedDemo: true, port: 0, host: '127.0.0.1', outboxPollMs: 1000, logger: pino({ level: 'silent' }) });
+  const system = await startSystem({ databaseUrl, queue: { kind: 'postgres', url: databaseUrl }, proceduresDir: 'procedures', seedDemo: true, port: 0, host: '127.0.0.1', outboxPollMs: 1000, logger: pino({ level: 'silent' }), workers: process.env.BENCH_NO_WORKERS !== '1' });
   try {
     const receiver = await ApiClient.login(system.url, 'receiver.hop-thinh');
     const specialist = await ApiClient.login(system.url, 'specialist.hop-thinh');

@@ -53,7 +53,7 @@ export function benchStep(seconds: number): string[] {
   const rawSnapshots = [initialTransition(raw)[0]];
   for (const [type] of path) rawSnapshots.push(transition(raw, rawSnapshots.at(-1)!, { type })[0]);
   // The persisted form is what a stored dossier holds; both sides restore from it.
-  const rawPersisted = rawSnapshots.map((s) => raw.getPersistedSnapshot(s) as { value: string });
+  const rawPersisted = rawSnapshots.map((s) => raw.getPersistedSnapshot(s) as unknown as { value: string });
   let j = 0;
   const baseline = syncRate(seconds, () => {
     const k = j++ % path.length;

@@ -72,6 +72,10 @@ export async function up(knex: Knex): Promise<void> {
     // The due date whose passing was last recorded as an OVERDUE event: a new due
     // date (after a reset or an extension) can be recorded again, the same one never.
     t.timestamp('overdue_recorded_for', { useTz: true });
+    // Head of the dossier's event chain, kept on the row that every writer locks:
+    // appending needs no extra read.
+    t.integer('event_seq').notNullable().defaultTo(0);
+    t.text('event_hash');
     t.timestamp('updated_at', { useTz: true }).notNullable();
     t.integer('version').notNullable();
     t.foreign(['procedure_code', 'procedure_version']).references(['code', 'version']).inTable('procedure_versions');

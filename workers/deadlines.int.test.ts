@@ -91,6 +91,7 @@ function deadlineSuite(backend: 'postgres' | 'redis'): void {
     clock.set('2026-03-03T17:05:00+07:00');
     system = await startTestSystem({ database, clock, queue: backend, reconcileEveryMs: 1000 });
     await expect.poll(() => countEvents(system!, 'OVERDUE', 'step'), { timeout: 60_000, interval: 500 }).toBe(before + ids.length);
+    await expect.poll(() => countEvents(system!, 'OVERDUE', 'statutory'), { timeout: 60_000, interval: 500 }).toBe(before + ids.length);
     await new Promise((r) => setTimeout(r, 2500));
     expect(await countEvents(system, 'OVERDUE', 'step')).toBe(before + ids.length);
     expect(await countEvents(system, 'OVERDUE', 'statutory')).toBe(before + ids.length);

@@ -2,7 +2,6 @@
 // 224/2026: status changes pushed in real time). Idempotent per outbox row.
 import type { Job } from 'bullmq';
 import type { Database } from '../engine/store/create-database.ts';
-import { findDossier } from '../engine/store/dossier-store.ts';
 import { insertNotification } from '../engine/store/notification-store.ts';
 import type { OutboxJob } from './outbox-relay.ts';
 
@@ -10,17 +9,15 @@ export function createNotificationProcessor(db: Database, now: () => Date) {
   return async (job: Job<OutboxJob>): Promise<void> => {
     const { outboxId, dossierId, payload } = job.data;
     if (!dossierId) return;
-    const dossier = await findDossier(db, dossierId);
-    if (!dossier) return;
     const text = payload.text as { vi: string; en: string } | null;
+    const receipt = String(payload.receiptCode);
     const code = String(payload.statusCode);
-    const receipt = dossier.receiptCode;
     if (payload.recipient === 'applicant') {
       await insertNotification(db, {
         outboxId,
         dossierId,
-        recipient: String(dossier.applicant.phone ?? dossier.applicant.idNumber),
-        channel: dossier.applicant.phone ? 'sms' : 'portal',
+        recipient: String(payload.contact),
+        channel: String(payload.channel),
         messageVi: `Hồ sơ ${receipt}: ${text?.vi ?? `trạng thái ${code}`}`,
         messageEn: `Dossier ${receipt}: ${text?.en ?? `status ${code}`}`,
         createdAt: now(),

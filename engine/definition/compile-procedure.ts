@@ -18,10 +18,17 @@ export interface MachineEvent extends AnyEventObject {
   data: Record<string, unknown>;
   actor: { role: string; unit: string };
   units: { receiving: string; competent: string };
+  /**
+   * Keys of the transitions the runtime already judged allowed for this event:
+   * the guard then only looks the answer up instead of evaluating the
+   * condition a second time. Eventless transitions are always evaluated.
+   */
+  decided?: ReadonlySet<string>;
 }
 
 export function compileProcedure(source: ProcedureSource, states: Map<string, StateNode>, guards: Map<string, CompiledGuard>): CompiledProcedure {
   const transitions = new Map<string, Transition>();
+  const keys = new Map<Transition, string>();
   const config = (node: StateNode): Record<string, unknown> => {
     const on: Record<string, unknown[]> = {};
     const always: unknown[] = [];
@@ -31,6 +38,7 @@ export function compileProcedure(source: ProcedureSource, states: Map<string, St
       perEvent.set(t.event, index + 1);
       const key = `${node.name}|${t.event}|${index}`;
       transitions.set(key, t);
+      keys.set(t, key);
       const spec = {
         target: `#${t.target}`,
         guard: { type: 'allowed', params: { key } },
@@ -59,7 +67,12 @@ export function compileProcedure(source: ProcedureSource, states: Map<string, St
   const machine = setup({
     types: {} as { events: MachineEvent },
     guards: {
-      allowed: ({ event }, params: { key: string }) => isAllowed(transitions.get(params.key)!, event as MachineEvent, states, guards).ok,
+      allowed: ({ event }, params: { key: string }) => {
+        const t = transitions.get(params.key)!;
+        const e = event as MachineEvent;
+        if (e.decided && t.event === e.type) return e.decided.has(params.key);
+        return isAllowed(t, e, states, guards).ok;
+      },
     },
   }).createMachine(machineConfig as never) as unknown as AnyStateMachine;
 
@@ -74,7 +87,7 @@ export function compileProcedure(source: ProcedureSource, states: Map<string, St
     });
   };
 
-  return { code: source.code, version: source.version, source, states, guards, machine, transitions, validateData };
+  return { code: source.code, version: source.version, source, states, guards, machine, transitions, transitionKeys: keys, validateData };
 }
 
 export type Permission = { ok: true } | { ok: false; reason: 'role' | 'unit' | 'guard'; detail: string };

@@ -19,6 +19,7 @@ export interface CompiledProcedure {
   machine: AnyStateMachine;
   /** Transitions by key `${source}|${event}|${index}`, as referenced from the machine's guards. */
   transitions: ReadonlyMap<string, Transition>;
+  transitionKeys: ReadonlyMap<Transition, string>;
   /** Validates (and fills defaults into) dossier data; returns every failing field. */
   validateData(data: unknown): DataError[];
 }

@@ -48,7 +48,8 @@ export function step(procedure: CompiledProcedure, position: DossierPosition, ev
   const missing = chosen.requires.filter((field) => isBlank(machineEvent.input[field]));
   if (missing.length) throw new MotcuaError('transition.input-missing', `${event.type} requires ${missing.map((f) => `data.${f}`).join(', ')}; send them in the event's data, e.g. {"type":"${event.type}","data":{"${missing[0]}":"…"}}`, { event: event.type, missing });
 
-  const [next, actions] = transition(procedure.machine, current, machineEvent);
+  const decided = new Set(verdicts.filter((v) => v.verdict.ok).map((v) => procedure.transitionKeys.get(v.t)!));
+  const [next, actions] = transition(procedure.machine, current, { ...machineEvent, decided });
   const snapshot = procedure.machine.getPersistedSnapshot(next) as PersistedSnapshot;
   const after = describePosition(procedure, snapshot, position.units);
   const effects = collectEffects(procedure, actions, before, after, position.units);

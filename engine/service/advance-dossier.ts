@@ -1,16 +1,23 @@
-// Advancing a dossier by one event, in one transaction: lock the row, check
-// the expected version, run the pure step, apply the clock, write snapshot,
-// events, step visits and outbox rows, commit. Any refusal rolls everything back.
+// Advancing a dossier by one event: read it, check the expected version, run
+// the pure step, apply the clock, and write snapshot, events, step visits and
+// outbox rows atomically. Any refusal writes nothing.
+//
+// Two ways to get there. With an Idempotency-Key: one transaction that holds
+// the key's lock and the row's lock, so the stored answer and the change commit
+// together. Without one: optimistic — read, step, then one version-checked
+// statement that writes everything or nothing (two round trips instead of
+// four); losing a race to a concurrent writer means reading again and retrying,
+// unless the caller pinned expectedVersion, which then is a conflict.
 import { MotcuaError } from '../motcua-error.ts';
 import { applyClock } from '../runtime/apply-clock.ts';
 import type { Actor, PersistedSnapshot } from '../runtime/dossier-position.ts';
 import { step } from '../runtime/step.ts';
-import { lockDossier, updateDossier } from '../store/dossier-store.ts';
+import { lockDossier, readDossierForUpdate } from '../store/dossier-store.ts';
 import type { Database } from '../store/create-database.ts';
-import type { DossierRecord } from '../store/records.ts';
+import type { DossierRecord, OpenStep } from '../store/records.ts';
 import { toDossierView } from './dossier-view.ts';
 import { canReadDossier, type Principal } from './principal.ts';
-import { recordTransition, type TransitionRecord } from './record-transition.ts';
+import { recordTransition, type EventActor } from './record-transition.ts';
 import type { ServiceContext } from './service-context.ts';
 import { withIdempotency, type IdempotentResult } from './with-idempotency.ts';
 
@@ -22,23 +29,45 @@ export interface AdvanceCommand {
 }
 
 export async function advanceDossier(ctx: ServiceContext, principal: Principal, dossierId: string, command: AdvanceCommand, idempotencyKey: string | null): Promise<IdempotentResult> {
-  const result = await withIdempotency(ctx, principal, idempotencyKey, { op: 'advance', dossierId, command }, async (trx) => {
-    const dossier = await lockDossier(trx, dossierId);
-    if (!dossier || !canReadDossier(principal, dossier)) throw notFound(dossierId);
-    const next = await applyEvent(ctx, trx, dossier, command, { role: principal.role, unit: principal.unitId, userId: principal.userId }, principal);
-    const procedure = await ctx.procedures.get(next.procedureCode, next.procedureVersion);
-    return { status: 200, body: toDossierView(next, procedure, principal, ctx.now()) };
-  });
+  const actor = { role: principal.role, unit: principal.unitId, userId: principal.userId };
+  const view = async (next: DossierRecord) => toDossierView(next, await ctx.procedures.get(next.procedureCode, next.procedureVersion), principal, ctx.now());
+  let result: IdempotentResult;
+  if (idempotencyKey !== null) {
+    result = await withIdempotency(ctx, principal, idempotencyKey, { op: 'advance', dossierId, command }, async (trx) => {
+      const locked = await lockDossier(trx, dossierId);
+      if (!locked || !canReadDossier(principal, locked.dossier)) throw notFound(dossierId);
+      return { status: 200, body: await view(await applyEvent(ctx, trx, locked, command, actor, principal)) };
+    });
+  } else {
+    result = { status: 200, body: await view(await advanceOptimistically(ctx, principal, dossierId, command, actor)), replayed: false };
+  }
   ctx.outboxWritten();
   return result;
 }
 
+async function advanceOptimistically(ctx: ServiceContext, principal: Principal, dossierId: string, command: AdvanceCommand, actor: Actor): Promise<DossierRecord> {
+  for (let attempt = 1; ; attempt++) {
+    const read = await readDossierForUpdate(ctx.db, dossierId);
+    if (!read || !canReadDossier(principal, read.dossier)) throw notFound(dossierId);
+    try {
+      return await applyEvent(ctx, ctx.db, read, command, actor, principal);
+    } catch (error) {
+      // Someone else moved the dossier between our read and our write: decide again on what they left.
+      const lostRace = error instanceof MotcuaError && error.code === 'dossier.version-conflict' && command.expectedVersion === undefined;
+      if (!lostRace || attempt >= 5) throw error;
+    }
+  }
+}
+
 /**
- * The transition itself, for a dossier already locked in `trx`. Shared by
+ * The transition itself, for a dossier read with its open steps: inside a
+ * transaction holding its lock, or on the root handle, where the
+ * version-checked single-statement write makes it safe. Shared by
  * officers' requests and by workers that fire system events (escalation,
  * handoff acknowledgement), which act as `principal: null`.
  */
-export async function applyEvent(ctx: ServiceContext, trx: Database, dossier: DossierRecord, command: AdvanceCommand, actor: Actor, principal: Principal | null): Promise<DossierRecord> {
+export async function applyEvent(ctx: ServiceContext, trx: Database, locked: { dossier: DossierRecord; openSteps: OpenStep[] }, command: AdvanceCommand, actor: Actor, principal: Principal | null): Promise<DossierRecord> {
+  const dossier = locked.dossier;
   if (command.expectedVersion !== undefined && command.expectedVersion !== dossier.version)
     throw new MotcuaError('dossier.version-conflict', `the dossier is at version ${dossier.version}, not ${command.expectedVersion}: someone changed it since you read it; reload it and decide again`, { currentVersion: dossier.version, expectedVersion: command.expectedVersion });
   const procedure = await ctx.procedures.get(dossier.procedureCode, dossier.procedureVersion);
@@ -60,11 +89,8 @@ export async function applyEvent(ctx: ServiceContext, trx: Database, dossier: Do
     updatedAt: now,
     version: dossier.version + 1,
   };
-  if (!(await updateDossier(trx, next, dossier.version)))
-    throw new MotcuaError('dossier.version-conflict', `the dossier changed while this event was applied; reload it and try again`, { currentVersion: dossier.version + 1 });
-  const by: TransitionRecord['actor'] = principal ?? { userId: null, role: 'system', unitId: null };
-  next.stepDueAt = await recordTransition(trx, { dossier: next, fromState: dossier.state, event: command.type, comment: command.comment ?? null, input, form: result.transition.form, effects: result.effects, plan, actor: by, at: now });
-  return next;
+  const by: EventActor = principal ?? { userId: null, role: 'system', unitId: actor.unit };
+  return recordTransition(trx, { mode: 'update', dossier: next, expectedVersion: dossier.version, openSteps: locked.openSteps, fromState: dossier.state, event: command.type, comment: command.comment ?? null, input, form: result.transition.form, effects: result.effects, plan, actor: by, at: now });
 }
 
 export function notFound(dossierId: string): MotcuaError {

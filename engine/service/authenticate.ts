@@ -23,11 +23,30 @@ export async function login(ctx: ServiceContext, username: string, password: str
   return { token, expiresAt, principal: { userId: user.id, username: user.username, role: user.role, unitId: user.unitId, unitLevel: unit!.level } };
 }
 
+// A verified token is trusted for a few seconds without asking the database
+// again: every request authenticates, and the lookup would otherwise be a round
+// trip on each. A deactivated account or expired session stops working within
+// this window.
+const cacheMs = 30_000;
+const cacheLimit = 10_000;
+const verified = new Map<string, { principal: Principal; until: number; expiresAt: number }>();
+
 export async function authenticateToken(ctx: ServiceContext, token: string): Promise<Principal> {
-  const user = await findSessionUser(ctx.db, hashToken(token), ctx.now());
-  if (!user) throw new MotcuaError('auth.unauthenticated', 'the bearer token is unknown or expired; log in again with POST /v1/auth/login');
+  const tokenHash = hashToken(token);
+  const now = ctx.now().getTime();
+  const cached = verified.get(tokenHash);
+  if (cached && cached.until > now && cached.expiresAt > now) return cached.principal;
+  const session = await findSessionUser(ctx.db, tokenHash, ctx.now());
+  if (!session) {
+    verified.delete(tokenHash);
+    throw new MotcuaError('auth.unauthenticated', 'the bearer token is unknown or expired; log in again with POST /v1/auth/login');
+  }
+  const { user, expiresAt } = session;
   const unit = await ctx.units.get(user.unitId);
-  return { userId: user.id, username: user.username, role: user.role, unitId: user.unitId, unitLevel: unit.level };
+  const principal: Principal = { userId: user.id, username: user.username, role: user.role, unitId: user.unitId, unitLevel: unit.level };
+  if (verified.size >= cacheLimit) verified.clear();
+  verified.set(tokenHash, { principal, until: now + cacheMs, expiresAt: expiresAt.getTime() });
+  return principal;
 }
 
 function hashToken(token: string): string {

@@ -5,36 +5,40 @@
 // the dossier's row lock and re-check under it.
 import type { Logger } from 'pino';
 import { isMotcuaError } from '../motcua-error.ts';
-import type { Database } from '../store/create-database.ts';
+import { findOverdueDossiers, findOverdueSteps, markStepOverdue } from '../store/deadline-store.ts';
 import { lockDossier } from '../store/dossier-store.ts';
-import { appendEvents } from '../store/event-store.ts';
-import { findOverdueDossiers, findOverdueSteps, lockOpenStep, markDossierOverdue, markStepOverdue, readOverdueRecordedFor } from '../store/deadline-store.ts';
-import { insertOutbox } from '../store/outbox-store.ts';
+import type { NewDossierEvent } from '../store/event-store.ts';
 import type { DossierRecord } from '../store/records.ts';
 import { applyEvent } from './advance-dossier.ts';
+import { recordDossierEvents } from './record-transition.ts';
 import type { ServiceContext } from './service-context.ts';
-
 
 export async function recordStepOverdue(ctx: ServiceContext, stepId: number, dossierId: string, log: Logger): Promise<boolean> {
   const done = await ctx.db.transaction(async (trx) => {
-    const dossier = await lockDossier(trx, dossierId);
-    const step = await lockOpenStep(trx, stepId);
+    const locked = await lockDossier(trx, dossierId);
     const now = ctx.now();
-    if (!dossier || !step || step.leftAt || step.overdueMarkedAt || !step.dueAt || step.dueAt > now || dossier.closedAt) return false;
-    await markStepOverdue(trx, stepId, now);
-    await appendOverdue(trx, dossier, now, { scope: 'step', state: step.state, unit: step.unitId, dueAt: step.dueAt.toISOString() });
-    await notifySupervisor(trx, dossier, step.unitId, now, `bước '${step.state}' quá hạn`, `step '${step.state}' is overdue`);
+    const step = locked?.openSteps.find((s) => s.id === stepId);
+    if (!locked || !step || !step.dueAt || step.dueAt > now || locked.dossier.closedAt) return false;
+    // Recorded already (by the job or the reconciler, whichever came second): nothing to do.
+    if (!(await markStepOverdue(trx, stepId, now))) return false;
+    const dossier = locked.dossier;
+    const unit = dossier.currentUnit;
+    const written = await recordDossierEvents(
+      trx,
+      dossier,
+      [overdueEvent(dossier, now, { scope: 'step', state: step.state, unit, dueAt: step.dueAt.toISOString() })],
+      [supervisorNotice(dossier, unit, `bước '${step.state}' quá hạn`, `step '${step.state}' is overdue`)],
+      now,
+    );
     const procedure = await ctx.procedures.get(dossier.procedureCode, dossier.procedureVersion);
-    const onOverdue = procedure.states.get(step.state)?.onOverdue;
-    if (onOverdue?.send) {
+    const send = procedure.states.get(step.state)?.onOverdue?.send;
+    if (send) {
       try {
-        await trx.transaction(async (inner) => {
-          await applyEvent(ctx, inner, { ...dossier, version: dossier.version }, { type: onOverdue.send! }, { role: 'system', unit: step.unitId }, null);
-        });
+        // A savepoint: a refused escalation leaves the OVERDUE record in place.
+        await trx.transaction((inner) => applyEvent(ctx, inner, { dossier: written, openSteps: locked.openSteps }, { type: send }, { role: 'system', unit }, null));
       } catch (error) {
-        // The escalation is the procedure's wish, not a condition of recording the delay.
         if (!isMotcuaError(error)) throw error;
-        log.warn({ dossierId, event: onOverdue.send, err: error.message }, 'escalation event not applied');
+        log.warn({ dossierId, event: send, err: error.message }, 'escalation event not applied');
       }
     }
     return true;
@@ -45,14 +49,18 @@ export async function recordStepOverdue(ctx: ServiceContext, stepId: number, dos
 
 export async function recordDossierOverdue(ctx: ServiceContext, dossierId: string): Promise<boolean> {
   const done = await ctx.db.transaction(async (trx) => {
-    const dossier = await lockDossier(trx, dossierId);
+    const locked = await lockDossier(trx, dossierId);
     const now = ctx.now();
-    if (!dossier || dossier.closedAt || dossier.pausedAt || !dossier.dueAt || dossier.dueAt > now) return false;
-    const recorded = await readOverdueRecordedFor(trx, dossierId);
-    if (recorded && recorded.getTime() === dossier.dueAt.getTime()) return false;
-    await markDossierOverdue(trx, dossierId, dossier.dueAt);
-    await appendOverdue(trx, dossier, now, { scope: 'statutory', state: dossier.state, unit: dossier.currentUnit, dueAt: dossier.dueAt.toISOString() });
-    await notifySupervisor(trx, dossier, dossier.currentUnit, now, 'hồ sơ quá hạn giải quyết', 'the dossier is past its statutory due date');
+    const d = locked?.dossier;
+    if (!d || d.closedAt || d.pausedAt || !d.dueAt || d.dueAt > now) return false;
+    if (d.overdueRecordedFor && d.overdueRecordedFor.getTime() === d.dueAt.getTime()) return false;
+    await recordDossierEvents(
+      trx,
+      { ...d, overdueRecordedFor: d.dueAt },
+      [overdueEvent(d, now, { scope: 'statutory', state: d.state, unit: d.currentUnit, dueAt: d.dueAt.toISOString() })],
+      [supervisorNotice(d, d.currentUnit, 'hồ sơ quá hạn giải quyết', 'the dossier is past its statutory due date')],
+      now,
+    );
     return true;
   });
   if (done) ctx.outboxWritten();
@@ -76,10 +84,10 @@ export async function reconcileDeadlines(ctx: ServiceContext, log: Logger, batch
   return { steps, dossiers };
 }
 
-async function appendOverdue(trx: Database, d: DossierRecord, at: Date, payload: Record<string, unknown>): Promise<void> {
-  await appendEvents(trx, d.id, [{ dossierId: d.id, type: 'OVERDUE', actorId: null, actorRole: 'system', unitId: null, at, fromState: d.state, toState: d.state, statusCode: d.statusCode, comment: null, payload }]);
+function overdueEvent(d: DossierRecord, at: Date, payload: Record<string, unknown>): NewDossierEvent {
+  return { dossierId: d.id, type: 'OVERDUE', actorId: null, actorRole: 'system', unitId: null, at, fromState: d.state, toState: d.state, statusCode: d.statusCode, comment: null, payload };
 }
 
-async function notifySupervisor(trx: Database, d: DossierRecord, unit: string, at: Date, vi: string, en: string): Promise<void> {
-  await insertOutbox(trx, [{ dossierId: d.id, topic: 'notify', createdAt: at, payload: { recipient: `supervisor.${unit}`, receiptCode: d.receiptCode, statusCode: d.statusCode, text: { vi: `Hồ sơ ${d.receiptCode}: ${vi}`, en: `Dossier ${d.receiptCode}: ${en}` } } }]);
+function supervisorNotice(d: DossierRecord, unit: string, vi: string, en: string): { topic: string; payload: Record<string, unknown> } {
+  return { topic: 'notify', payload: { recipient: `supervisor.${unit}`, receiptCode: d.receiptCode, statusCode: d.statusCode, text: { vi: `Hồ sơ ${d.receiptCode}: ${vi}`, en: `Dossier ${d.receiptCode}: ${en}` } } };
 }

@@ -6,7 +6,6 @@ import type { CompiledProcedure } from '../definition/compiled-procedure.ts';
 import { MotcuaError } from '../motcua-error.ts';
 import { applyClock } from '../runtime/apply-clock.ts';
 import { startDossier } from '../runtime/start-dossier.ts';
-import { insertDossier } from '../store/dossier-store.ts';
 import { nextReceiptNumber } from '../store/next-receipt-number.ts';
 import type { DossierRecord } from '../store/records.ts';
 import { formatReceiptCode, localDayOf } from './format-receipt-code.ts';
@@ -61,10 +60,12 @@ export async function receiveDossier(ctx: ServiceContext, principal: Principal, 
       closedAt: null,
       updatedAt: now,
       version: 1,
+      overdueRecordedFor: null,
+      eventSeq: 0,
+      eventHash: null,
     };
-    await insertDossier(trx, dossier);
-    dossier.stepDueAt = await recordTransition(trx, { dossier, fromState: null, event: 'RECEIVED', comment: null, input: {}, form: null, effects: started.effects, plan, actor: principal, at: now });
-    return { status: 201, body: toDossierView(dossier, procedure, principal, now) };
+    const written = await recordTransition(trx, { mode: 'insert', dossier, expectedVersion: 0, openSteps: [], fromState: null, event: 'RECEIVED', comment: null, input: {}, form: null, effects: started.effects, plan, actor: principal, at: now });
+    return { status: 201, body: toDossierView(written, procedure, principal, now) };
   });
   ctx.outboxWritten();
   return result;

@@ -1,17 +1,24 @@
-// Writes one transition inside the caller's transaction: the dossier row, the
-// audit events (the transition, then each due-date change with its reason),
-// the step visits, and the outbox rows for what must happen after commit.
+// Turns one transition into what is written, in the caller's transaction and in
+// one statement: the dossier row, the audit events (the transition, then each
+// due-date change with its reason), the step visits, and the outbox rows for
+// what must happen after commit.
 import type { ClockPlan } from '../runtime/apply-clock.ts';
 import type { Effect } from '../runtime/effect.ts';
 import type { Database } from '../store/create-database.ts';
-import { appendEvents, type NewDossierEvent } from '../store/event-store.ts';
-import { insertOutbox } from '../store/outbox-store.ts';
-import type { DossierRecord, OutboxRecord } from '../store/records.ts';
-import { enterSteps, leaveSteps, refreshStepDueAt } from '../store/step-store.ts';
+import { chainEvents, type NewDossierEvent } from '../store/event-store.ts';
+import type { DossierRecord, OpenStep } from '../store/records.ts';
+import { writeTransition } from '../store/write-transition.ts';
+import { MotcuaError } from '../motcua-error.ts';
 import type { Principal } from './principal.ts';
 
+export type EventActor = Principal | { userId: null; role: 'system'; unitId: string | null };
+
 export interface TransitionRecord {
+  mode: 'insert' | 'update';
+  /** The dossier after the transition; its event head and step due date are filled in here. */
   dossier: DossierRecord;
+  expectedVersion: number;
+  openSteps: OpenStep[];
   fromState: string | null;
   event: string;
   comment: string | null;
@@ -19,35 +26,59 @@ export interface TransitionRecord {
   form: string | null;
   effects: Effect[];
   plan: ClockPlan;
-  actor: Principal | { userId: null; role: 'system'; unitId: string | null };
+  actor: EventActor;
   at: Date;
 }
 
-/** Returns the dossier's earliest open step deadline after the transition. */
-export async function recordTransition(trx: Database, t: TransitionRecord): Promise<Date | null> {
+export async function recordTransition(trx: Database, t: TransitionRecord): Promise<DossierRecord> {
   const d = t.dossier;
   const base = { dossierId: d.id, actorId: t.actor.userId, actorRole: t.actor.role, unitId: t.actor.unitId, at: t.at, toState: d.state, statusCode: d.statusCode };
-  const events: NewDossierEvent[] = [
-    { ...base, type: t.event, fromState: t.fromState, comment: t.comment, payload: { input: t.input, form: t.form, currentUnit: d.currentUnit } },
-  ];
+  const events: NewDossierEvent[] = [{ ...base, type: t.event, fromState: t.fromState, comment: t.comment, payload: { input: t.input, form: t.form, currentUnit: d.currentUnit } }];
   for (const change of t.plan.dueChanges)
     events.push({ ...base, type: 'DUE_DATE_CHANGED', fromState: d.state, comment: null, payload: { from: change.from?.toISOString() ?? null, to: change.to?.toISOString() ?? null, reason: change.reason } });
   if (t.plan.paused) events.push({ ...base, type: 'CLOCK_PAUSED', fromState: d.state, comment: null, payload: { reason: 'waiting for the applicant' } });
-  await appendEvents(trx, d.id, events);
 
-  await leaveSteps(trx, d.id, t.plan.stepsLeft, t.at);
-  const steps = await enterSteps(trx, d.id, t.plan.stepsEntered.map((s) => ({ state: s.state, unitId: s.unit, dueAt: s.dueAt })), t.at);
-  const stepDueAt = t.plan.stepsLeft.length || steps.length ? await refreshStepDueAt(trx, d.id) : d.stepDueAt;
+  const outbox: Array<{ topic: string; payload: Record<string, unknown> }> = [];
+  for (const effect of t.effects)
+    if (effect.type === 'status-changed') outbox.push({ topic: 'notify', payload: applicantNotice(d, effect.to, effect.citizenText) });
+  for (const change of t.plan.dueChanges) if (change.to) outbox.push({ topic: 'deadline', payload: { kind: 'statutory', dueAt: change.to.toISOString() } });
 
-  const outbox: Array<Omit<OutboxRecord, 'id'>> = [];
-  for (const effect of t.effects) {
-    if (effect.type === 'status-changed')
-      outbox.push({ dossierId: d.id, topic: 'notify', createdAt: t.at, payload: { recipient: 'applicant', receiptCode: d.receiptCode, statusCode: effect.to, text: effect.citizenText } });
-  }
-  for (const step of steps)
-    if (step.dueAt) outbox.push({ dossierId: d.id, topic: 'deadline', createdAt: t.at, payload: { kind: 'step', stepId: step.id, state: step.state, dueAt: step.dueAt.toISOString() } });
-  for (const change of t.plan.dueChanges)
-    if (change.to) outbox.push({ dossierId: d.id, topic: 'deadline', createdAt: t.at, payload: { kind: 'statutory', dueAt: change.to.toISOString() } });
-  await insertOutbox(trx, outbox);
-  return stepDueAt;
+  const left = new Set(t.plan.stepsLeft);
+  const open = [...t.openSteps.filter((s) => !left.has(s.state)).map((s) => s.dueAt), ...t.plan.stepsEntered.map((s) => s.dueAt)];
+  const next = { ...d, stepDueAt: earliest(open) };
+  return write(trx, t.mode, next, t.expectedVersion, events, outbox, t.at, { left: t.plan.stepsLeft, entered: t.plan.stepsEntered.map((s) => ({ state: s.state, unitId: s.unit, dueAt: s.dueAt })) });
+}
+
+/** Appends events that change no state (an OVERDUE record), with their outbox rows. */
+export async function recordDossierEvents(trx: Database, dossier: DossierRecord, events: NewDossierEvent[], outbox: Array<{ topic: string; payload: Record<string, unknown> }>, at: Date): Promise<DossierRecord> {
+  return write(trx, 'update', dossier, dossier.version, events, outbox, at, { left: [], entered: [] });
+}
+
+async function write(
+  trx: Database,
+  mode: 'insert' | 'update',
+  dossier: DossierRecord,
+  expectedVersion: number,
+  events: NewDossierEvent[],
+  outbox: Array<{ topic: string; payload: Record<string, unknown> }>,
+  at: Date,
+  steps: { left: string[]; entered: Array<{ state: string; unitId: string; dueAt: Date | null }> },
+): Promise<DossierRecord> {
+  const chained = chainEvents(dossier.id, { seq: dossier.eventSeq, hash: dossier.eventHash }, events);
+  const last = chained[chained.length - 1]!;
+  const next = { ...dossier, eventSeq: last.seq, eventHash: last.hash };
+  const written = await writeTransition(trx, { mode, dossier: next, expectedVersion, events: chained, stepsLeft: steps.left, stepsEntered: steps.entered, outbox, at });
+  if (!written) throw new MotcuaError('dossier.version-conflict', 'the dossier changed while this event was applied; reload it and try again', { currentVersion: expectedVersion + 1 });
+  return next;
+}
+
+/** What the notification worker needs, so it does not read the dossier again. */
+export function applicantNotice(d: DossierRecord, statusCode: number, text: { vi: string; en: string } | null): Record<string, unknown> {
+  return { recipient: 'applicant', receiptCode: d.receiptCode, contact: d.applicant.phone ?? d.applicant.idNumber, channel: d.applicant.phone ? 'sms' : 'portal', statusCode, text };
+}
+
+export function earliest(dates: Array<Date | null>): Date | null {
+  let min: Date | null = null;
+  for (const d of dates) if (d && (!min || d < min)) min = d;
+  return min;
 }

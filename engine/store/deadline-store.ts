@@ -1,28 +1,12 @@
-// Deadline bookkeeping: finding what has passed its due time and recording,
-// exactly once, that it did. PostgreSQL is the truth about deadlines; queue
+// Deadline bookkeeping: finding what has passed its due time, and marking a
+// step's passing as recorded. PostgreSQL is the truth about deadlines; queue
 // jobs only say "look now".
 import type { Database } from './create-database.ts';
-import type { StepRecord } from './step-store.ts';
 
-export async function lockOpenStep(trx: Database, stepId: number): Promise<StepRecord | null> {
-  const row = (await trx('dossier_steps').where({ id: stepId }).forUpdate().first()) as
-    | { id: number; dossier_id: string; state: string; unit_id: string; entered_at: Date; due_at: Date | null; left_at: Date | null; overdue_marked_at: Date | null }
-    | undefined;
-  if (!row) return null;
-  return { id: row.id, dossierId: row.dossier_id, state: row.state, unitId: row.unit_id, enteredAt: row.entered_at, dueAt: row.due_at, leftAt: row.left_at, overdueMarkedAt: row.overdue_marked_at };
-}
-
-export async function markStepOverdue(trx: Database, stepId: number, at: Date): Promise<void> {
-  await trx('dossier_steps').where({ id: stepId }).update({ overdue_marked_at: at });
-}
-
-export async function markDossierOverdue(trx: Database, dossierId: string, dueAt: Date): Promise<void> {
-  await trx('dossiers').where({ id: dossierId }).update({ overdue_recorded_for: dueAt });
-}
-
-export async function readOverdueRecordedFor(trx: Database, dossierId: string): Promise<Date | null> {
-  const row = (await trx('dossiers').where({ id: dossierId }).first('overdue_recorded_for')) as { overdue_recorded_for: Date | null } | undefined;
-  return row?.overdue_recorded_for ?? null;
+/** Marks an open step's deadline as recorded; false when it already was. */
+export async function markStepOverdue(trx: Database, stepId: number, at: Date): Promise<boolean> {
+  const count = await trx('dossier_steps').where({ id: stepId }).whereNull('overdue_marked_at').whereNull('left_at').update({ overdue_marked_at: at });
+  return count === 1;
 }
 
 /** Open steps past their due time and not yet recorded as overdue, oldest first. */

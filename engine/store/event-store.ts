@@ -32,29 +32,24 @@ export function hashEvent(e: Omit<DossierEventRecord, 'id' | 'hash'>): string {
   return sha256(body!);
 }
 
+export type ChainedEvent = Omit<DossierEventRecord, 'id'>;
+
 /**
- * Appends events to a dossier's chain. Call inside the transaction that holds
- * the dossier's row lock: the lock is what makes reading the last hash and
- * appending after it safe.
+ * Gives new events their place in the dossier's chain after `head` (the seq and
+ * hash of its last event): sequence numbers, payload hashes and chained hashes.
+ * The caller writes them while holding the dossier's row lock.
  */
-export async function appendEvents(trx: Database, dossierId: string, events: NewDossierEvent[]): Promise<DossierEventRecord[]> {
-  const last = (await trx('dossier_events').where({ dossier_id: dossierId }).orderBy('seq', 'desc').first('seq', 'hash')) as { seq: number; hash: string } | undefined;
-  let seq = last?.seq ?? 0;
-  let prevHash = last?.hash ?? null;
-  const rows = events.map((e) => {
+export function chainEvents(dossierId: string, head: { seq: number; hash: string | null }, events: NewDossierEvent[]): ChainedEvent[] {
+  let seq = head.seq;
+  let prevHash = head.hash;
+  return events.map((e) => {
     seq += 1;
     const payloadHash = sha256(canonicalize(e.payload) ?? 'null');
-    const withChain = { ...e, dossierId, seq, payloadHash, prevHash };
-    const hash = hashEvent(withChain);
-    prevHash = hash;
-    return {
-      dossier_id: dossierId, seq, type: e.type, actor_id: e.actorId, actor_role: e.actorRole, unit_id: e.unitId, at: e.at,
-      from_state: e.fromState, to_state: e.toState, status_code: e.statusCode, comment: e.comment,
-      payload: JSON.stringify(e.payload), payload_hash: payloadHash, prev_hash: withChain.prevHash, hash,
-    };
+    const chained = { ...e, dossierId, seq, payloadHash, prevHash, hash: '' };
+    chained.hash = hashEvent(chained);
+    prevHash = chained.hash;
+    return chained;
   });
-  const inserted = (await trx('dossier_events').insert(rows).returning('*')) as EventRow[];
-  return inserted.map(toRecord);
 }
 
 export async function listEvents(db: Database, dossierId: string): Promise<DossierEventRecord[]> {

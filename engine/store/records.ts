@@ -52,6 +52,17 @@ export interface DossierRecord {
   closedAt: Date | null;
   updatedAt: Date;
   version: number;
+  /** When the statutory due date `dueAt` had passed and that was recorded (an OVERDUE event). */
+  overdueRecordedFor: Date | null;
+  /** Sequence number and hash of the dossier's last event. */
+  eventSeq: number;
+  eventHash: string | null;
+}
+
+export interface OpenStep {
+  id: number;
+  state: string;
+  dueAt: Date | null;
 }
 
 export interface DossierEventRecord {

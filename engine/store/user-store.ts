@@ -28,12 +28,12 @@ export async function insertSession(db: Database, session: { tokenHash: string; 
   await db('sessions').insert({ token_hash: session.tokenHash, user_id: session.userId, created_at: session.createdAt, expires_at: session.expiresAt });
 }
 
-export async function findSessionUser(db: Database, tokenHash: string, now: Date): Promise<UserRecord | null> {
-  const row = await db<UserRow>('sessions')
+export async function findSessionUser(db: Database, tokenHash: string, now: Date): Promise<{ user: UserRecord; expiresAt: Date } | null> {
+  const row = (await db('sessions')
     .join('users', 'users.id', 'sessions.user_id')
     .where('sessions.token_hash', tokenHash)
     .andWhere('sessions.expires_at', '>', now)
     .andWhere('users.active', true)
-    .first('users.*');
-  return row ? toRecord(row) : null;
+    .first('users.*', 'sessions.expires_at as session_expires_at')) as (UserRow & { session_expires_at: Date }) | undefined;
+  return row ? { user: toRecord(row), expiresAt: row.session_expires_at } : null;
 }
