@@ -10,7 +10,7 @@ const ioModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'coverage/**', 'api/console/**'] },
+  { ignores: ['node_modules/**', '.data/**', 'coverage/**', 'api/console/**/*.js'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,0 +1,39 @@
+// Dates as the centers read them: dd/MM/yyyy HH:mm in Vietnam's time zone,
+// whatever zone the officer's computer is set to.
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+export function formatDateTime(iso) {
+  if (!iso) return '—';
+  const p = Object.fromEntries(parts.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+}
+
+/** A <time> element: the formatted local time, with the exact instant machine-readable. */
+export function timeElement(iso) {
+  const el = document.createElement('time');
+  if (iso) el.dateTime = iso;
+  el.textContent = formatDateTime(iso);
+  return el;
+}
+
+/**
+ * A fresh idempotency key. crypto.randomUUID exists only in secure contexts
+ * (https or localhost); a province LAN often serves plain http on an internal
+ * address, so fall back to a version-4 UUID built from getRandomValues.
+ */
+export function newKey() {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
