@@ -3,6 +3,9 @@
 // All problems are reported in one run, each at its place in the file.
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
+import { checkBudgets } from './check-budgets.ts';
+import { checkDataReferences } from './check-data-references.ts';
+import { checkOverdueEvents } from './check-overdue-events.ts';
 import { compileGuard, explainGuardError, type CompiledGuard } from './compile-guard.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { ProcedureSource, StateNode } from './procedure-definition.ts';
@@ -35,7 +38,9 @@ export function checkProcedure(procedure: ProcedureSource, states: Map<string, S
       if (!state.initial) at(state.sourcePath, `compound state '${state.name}' has no initial state; add initial: ${state.children[0]}`, true);
       else if (!state.children.includes(state.initial)) at([...state.sourcePath, 'initial'], `initial state '${state.initial}' is not a child of '${state.name}'; children: ${state.children.join(', ')}`);
     }
-    if (state.kind === 'final' && !state.outcome) at(state.sourcePath, `final state '${state.name}' has no outcome; add outcome: approved | rejected | refused-at-reception | withdrawn | stopped`, true);
+    // Only a top-level final state ends the dossier; a nested one ends its parent (a region of a parallel state, say).
+    if (state.kind === 'final' && !state.outcome && state.parent === null) at(state.sourcePath, `final state '${state.name}' has no outcome; add outcome: approved | rejected | refused-at-reception | withdrawn | stopped`, true);
+    if (state.kind === 'final' && state.outcome && state.parent !== null) at([...state.sourcePath, 'outcome'], `final state '${state.name}' is inside '${state.parent}', so it ends '${state.parent}', not the dossier; remove the outcome, or move the state to the top level`);
     if (state.kind !== 'final' && state.outcome) at([...state.sourcePath, 'outcome'], `state '${state.name}' is not final but has an outcome; add type: final or remove the outcome`);
     if (statusOf(state, states) === null) at(state.sourcePath, `state '${state.name}' has no national-portal status code; add status: 1–10 (4 = in progress)`, true);
     if (state.unit && typeof state.unit === 'object' && context.units && !context.units.has(state.unit.unit))
@@ -58,6 +63,9 @@ export function checkProcedure(procedure: ProcedureSource, states: Map<string, S
   checkWayOut(states, at);
   checkReachable(procedure, states, at);
   checkDataSchema(procedure, at);
+  checkDataReferences(procedure, states, at);
+  checkBudgets(procedure, states, at);
+  checkOverdueEvents(states, at);
   if (procedure.competentUnit && typeof procedure.competentUnit === 'object' && 'department' in procedure.competentUnit && context.units && !context.units.has(procedure.competentUnit.department))
     at(['competentUnit', 'department'], `unit '${procedure.competentUnit.department}' does not exist; name an existing department`);
   if (context.calendars && !context.calendars.has(procedure.calendar ?? 'vn'))
@@ -71,7 +79,7 @@ export function statusOf(state: StateNode, states: ReadonlyMap<string, StateNode
 }
 
 function describeTransition(event: string, state: string): string {
-  return event ? `transition ${event} of state '${state}'` : `the 'always' transition of state '${state}'`;
+  return event === '@done' ? `the 'onDone' transition of state '${state}'` : event ? `transition ${event} of state '${state}'` : `the 'always' transition of state '${state}'`;
 }
 
 function targetSuffix(source: YamlSource, path: PathSegment[]): PathSegment[] {
@@ -112,12 +120,26 @@ function checkReachable(procedure: ProcedureSource, states: Map<string, StateNod
     if (!reached.has(state.name)) at(state.sourcePath, `state '${state.name}' is unreachable: no transition leads to it from '${procedure.initial}'; add one or remove the state`, true);
 }
 
-function checkDataSchema(procedure: ProcedureSource, at: (path: PathSegment[], message: string) => void): void {
+function checkDataSchema(procedure: ProcedureSource, at: (path: PathSegment[], message: string, key?: boolean) => void): void {
   try {
     const ajv = new Ajv({ strict: true, allErrors: true, useDefaults: true, strictRequired: false });
     addFormats.default(ajv);
     ajv.compile(procedure.data);
   } catch (error) {
-    at(['data'], `the data schema is not valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    // ajv names an unknown keyword but not where it is: point at the first object that has it.
+    const keyword = /unknown keyword: "(.*)"$/.exec(message)?.[1];
+    const place = keyword === undefined ? null : findKey(procedure.data, keyword, ['data']);
+    at(place ?? ['data'], `the data schema is not valid JSON Schema: ${message}`, place !== null);
   }
+}
+
+function findKey(value: unknown, key: string, path: PathSegment[]): PathSegment[] | null {
+  if (typeof value !== 'object' || value === null) return null;
+  if (!Array.isArray(value) && Object.hasOwn(value, key)) return [...path, key];
+  for (const [k, v] of Object.entries(value)) {
+    const found = findKey(v, key, [...path, Array.isArray(value) ? Number(k) : k]);
+    if (found) return found;
+  }
+  return null;
 }

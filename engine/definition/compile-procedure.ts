@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import { setup, type AnyEventObject, type AnyStateMachine } from 'xstate';
 import type { CompiledGuard, GuardScope } from './compile-guard.ts';
 import type { CompiledProcedure, DataError } from './compiled-procedure.ts';
-import type { ProcedureSource, StateNode, Transition, UnitRef } from './procedure-definition.ts';
+import { doneEvent, type ProcedureSource, type StateNode, type Transition, type UnitRef } from './procedure-definition.ts';
 
 /** The event as the machine sees it: the user's event plus who fires it and on what. */
 export interface MachineEvent extends AnyEventObject {
@@ -32,6 +32,7 @@ export function compileProcedure(source: ProcedureSource, states: Map<string, St
   const config = (node: StateNode): Record<string, unknown> => {
     const on: Record<string, unknown[]> = {};
     const always: unknown[] = [];
+    const onDone: unknown[] = [];
     const perEvent = new Map<string, number>();
     for (const t of node.transitions) {
       const index = perEvent.get(t.event) ?? 0;
@@ -45,12 +46,14 @@ export function compileProcedure(source: ProcedureSource, states: Map<string, St
         actions: [{ type: 'transitioned', params: { key } }],
         reenter: t.target === node.name,
       };
-      if (t.event) (on[t.event] ??= []).push(spec);
+      if (t.event === doneEvent) onDone.push(spec);
+      else if (t.event) (on[t.event] ??= []).push(spec);
       else always.push(spec);
     }
     const result: Record<string, unknown> = { id: node.name, entry: [{ type: 'entered', params: { state: node.name } }], exit: [{ type: 'exited', params: { state: node.name } }] };
     if (Object.keys(on).length) result.on = on;
     if (always.length) result.always = always;
+    if (onDone.length) result.onDone = onDone;
     if (node.kind === 'final') result.type = 'final';
     if (node.kind === 'parallel') result.type = 'parallel';
     if (node.kind === 'compound') result.initial = node.initial;
@@ -98,14 +101,17 @@ export type Permission = { ok: true } | { ok: false; reason: 'role' | 'unit' | '
  * (workers) bypass role and unit, never the condition.
  */
 export function isAllowed(t: Transition, event: MachineEvent, states: ReadonlyMap<string, StateNode>, guards: ReadonlyMap<string, CompiledGuard>): Permission {
-  if (event.actor.role !== 'system') {
+  // Eventless and onDone transitions are the engine's own moves: they follow
+  // whatever event led there, whoever fired it, so only their condition counts.
+  const automatic = t.event === '' || t.event === doneEvent;
+  if (!automatic && event.actor.role !== 'system') {
     if (!t.roles || !t.roles.includes(event.actor.role))
       return { ok: false, reason: 'role', detail: t.roles ? `only ${t.roles.join(', ')} may fire ${t.event}` : `${t.event} is fired by the system only` };
     const unit = resolveUnit(states.get(t.source)!, states, event.units);
     if (unit !== event.actor.unit) return { ok: false, reason: 'unit', detail: `the dossier is held by ${unit} in state '${t.source}'` };
   }
   if (t.when !== null) {
-    const scope: GuardScope = { data: event.data, input: event.input, actor: event.actor };
+    const scope: GuardScope = { data: event.data ?? {}, input: event.input ?? {}, actor: event.actor ?? { role: 'system', unit: '' } };
     const result = guards.get(t.when)!.evaluate(scope);
     if (!result.ok) return { ok: false, reason: 'guard', detail: t.message ? `${t.message.en} (${t.when})` : result.reason };
   }

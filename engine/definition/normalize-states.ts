@@ -2,7 +2,7 @@
 // list) into one flat table of uniquely named states, each knowing its parent.
 // Reports duplicate names; everything else is checked in check-procedure.ts.
 import type { Diagnostic } from './diagnostic.ts';
-import type { ProcedureSource, StateNode, StateSource, Transition, TransitionSource, TransitionsSource } from './procedure-definition.ts';
+import { doneEvent, type ProcedureSource, type StateNode, type StateSource, type Transition, type TransitionSource, type TransitionsSource } from './procedure-definition.ts';
 import { diagnosticAt, type YamlSource } from './yaml-source.ts';
 
 export function normalizeStates(procedure: ProcedureSource, source: YamlSource | null): { states: Map<string, StateNode>; diagnostics: Diagnostic[] } {
@@ -21,6 +21,7 @@ export function normalizeStates(procedure: ProcedureSource, source: YamlSource |
       const transitions: Transition[] = [];
       for (const [event, spec] of Object.entries(raw.on ?? {})) transitions.push(...expand(event, name, spec, [...path, 'on', event]));
       if (raw.always !== undefined) transitions.push(...expand('', name, raw.always, [...path, 'always']));
+      if (raw.onDone !== undefined) transitions.push(...expand(doneEvent, name, raw.onDone, [...path, 'onDone']));
       states.set(name, {
         name,
         parent,

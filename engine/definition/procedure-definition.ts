@@ -43,6 +43,7 @@ export interface StateSource {
   outcome?: Outcome;
   on?: Record<string, TransitionsSource>;
   always?: TransitionsSource;
+  onDone?: TransitionsSource;
   initial?: string;
   states?: Record<string, StateSource>;
 }
@@ -77,8 +78,12 @@ export interface ProcedureSource {
 }
 
 /** A transition with every shorthand expanded. */
+/** Event name of a state's onDone transitions: never a user event (those are UPPER_SNAKE_CASE). */
+export const doneEvent = '@done';
+
 export interface Transition {
-  event: string; // '' for an eventless ("always") transition
+  /** '' for an eventless ("always") transition, '@done' for onDone. */
+  event: string;
   source: string;
   target: string;
   roles: string[] | null; // null: no role may fire it directly (system events)

@@ -1,6 +1,6 @@
 // YAML text → plain value, keeping the source positions so every later check can
 // point at file:line:col. Parsing never throws: syntax errors become diagnostics.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostic.ts';
 
 export type PathSegment = string | number;
@@ -20,7 +20,14 @@ export function parseYamlSource(text: string, file: string): { source: YamlSourc
     return { file, line: pos.line, col: pos.col, message: `YAML syntax: ${firstLine(error.message)}`, path: '' };
   });
   if (diagnostics.length > 0) return { source: null, diagnostics };
-  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    // Aliases fail only here: an alias before its anchor, or an alias bomb past maxAliasCount.
+    const pos = lineCounter.linePos(firstAliasOffset(doc));
+    return { source: null, diagnostics: [{ file, line: pos.line, col: pos.col, message: `YAML syntax: ${firstLine(error instanceof Error ? error.message : String(error))}`, path: '' }] };
+  }
   return { source: { file, doc, lineCounter, value }, diagnostics: [] };
 }
 
@@ -60,6 +67,19 @@ export function locate(source: YamlSource, path: PathSegment[], options: { key?:
 export function diagnosticAt(source: YamlSource, path: PathSegment[], message: string, options: { key?: boolean } = {}): Diagnostic {
   const pos = locate(source, path, options);
   return { file: source.file, line: pos.line, col: pos.col, message, path: path.join('.') };
+}
+
+/** Offset of the first alias that does not resolve, else of the first alias, else 0. */
+function firstAliasOffset(doc: Document.Parsed): number {
+  let unresolved: number | null = null;
+  let first: number | null = null;
+  visit(doc, {
+    Alias(_key, node) {
+      first ??= node.range?.[0] ?? null;
+      if (unresolved === null && !node.resolve(doc)) unresolved = node.range?.[0] ?? null;
+    },
+  });
+  return unresolved ?? first ?? 0;
 }
 
 function firstLine(message: string): string {

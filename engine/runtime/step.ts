@@ -5,7 +5,7 @@
 import { transition, type AnyMachineSnapshot } from 'xstate';
 import { isAllowed, resolveUnit, type MachineEvent, type Permission } from '../definition/compile-procedure.ts';
 import type { CompiledProcedure } from '../definition/compiled-procedure.ts';
-import type { Transition } from '../definition/procedure-definition.ts';
+import { doneEvent, type Transition } from '../definition/procedure-definition.ts';
 import { MotcuaError } from '../motcua-error.ts';
 import { collectEffects } from './collect-effects.ts';
 import { describePosition, restoreSnapshot, type Actor, type DossierPosition, type PersistedSnapshot, type PositionFacts } from './dossier-position.ts';
@@ -65,7 +65,7 @@ export function candidateTransitions(procedure: CompiledProcedure, snapshot: Any
 
 export function acceptedEvents(procedure: CompiledProcedure, snapshot: AnyMachineSnapshot): string[] {
   const names = new Set<string>();
-  for (const node of activeNodes(procedure, snapshot)) for (const t of node.transitions) if (t.event) names.add(t.event);
+  for (const node of activeNodes(procedure, snapshot)) for (const t of node.transitions) if (t.event && t.event !== doneEvent) names.add(t.event);
   return [...names];
 }
 

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { loadProcedure } from '../definition/load-procedure.ts';
+import { startDossier } from './start-dossier.ts';
+import { step } from './step.ts';
+import { availableEvents } from './available-events.ts';
+import type { DossierPosition } from './dossier-position.ts';
+
+const source = `
+code: "T.STEP"
+version: 1
+name: { vi: Thử, en: Test }
+level: commune
+processingTime: { workingDays: 3 }
+data:
+  type: object
+  properties: { urgent: { type: boolean } }
+roles: [receiver, specialist]
+initial: reception
+states:
+  reception:
+    status: 1
+    on:
+      ACCEPT: { target: routing, roles: [receiver], form: "01", clock: start }
+  routing:
+    status: 2
+    always:
+      - { target: fast-track, when: "has(data.urgent) && data.urgent" }
+      - consulting
+  fast-track:
+    status: 4
+    on:
+      FINISH: { target: done, roles: [specialist] }
+  consulting:
+    type: parallel
+    status: 4
+    onDone: fast-track
+    states:
+      police:
+        initial: asking-police
+        states:
+          asking-police:
+            unit: { unit: police-unit }
+            on:
+              ANSWER_POLICE: { target: police-answered, roles: [specialist] }
+          police-answered: { type: final }
+      tax:
+        initial: asking-tax
+        states:
+          asking-tax:
+            unit: { unit: tax-unit }
+            on:
+              ANSWER_TAX: { target: tax-answered, roles: [specialist] }
+          tax-answered: { type: final }
+  done: { type: final, outcome: approved, status: 10 }
+`;
+
+const loaded = loadProcedure(source, 'test.yaml');
+if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+const procedure = loaded.procedure;
+const units = { receiving: 'commune-a', competent: 'commune-a' };
+const now = new Date('2026-03-02T02:00:00Z');
+
+function position(data: Record<string, unknown>): DossierPosition {
+  return { snapshot: startDossier(procedure, units).snapshot, data, units };
+}
+
+describe('step', () => {
+  it("takes an 'always' transition right after an officer's event, by its condition", () => {
+    const urgent = step(procedure, position({ urgent: true }), { type: 'ACCEPT' }, { now, actor: { role: 'receiver', unit: 'commune-a' } });
+    expect(urgent.after).toMatchObject({ state: 'fast-track', statusCode: 4 });
+    const normal = step(procedure, position({}), { type: 'ACCEPT' }, { now, actor: { role: 'receiver', unit: 'commune-a' } });
+    expect(normal.after).toMatchObject({ state: 'asking-police,asking-tax', leaves: ['asking-police', 'asking-tax'], statusCode: 4 });
+    expect(normal.effects.filter((e) => e.type === 'entered').map((e) => (e as { state: string }).state)).toEqual(['routing', 'consulting', 'police', 'asking-police', 'tax', 'asking-tax']);
+  });
+
+  it('leaves a parallel state by onDone when every region is done, and not before', () => {
+    const start = position({});
+    const accepted = step(procedure, start, { type: 'ACCEPT' }, { now, actor: { role: 'receiver', unit: 'commune-a' } });
+    // Each region is answered only by the unit that holds it.
+    expect(availableEvents(procedure, { ...start, snapshot: accepted.snapshot }, { role: 'specialist', unit: 'police-unit' }).map((e) => e.type)).toEqual(['ANSWER_POLICE']);
+    const police = step(procedure, { ...start, snapshot: accepted.snapshot }, { type: 'ANSWER_POLICE' }, { now, actor: { role: 'specialist', unit: 'police-unit' } });
+    expect(police.after.state).toBe('police-answered,asking-tax');
+    const tax = step(procedure, { ...start, snapshot: police.snapshot }, { type: 'ANSWER_TAX' }, { now, actor: { role: 'specialist', unit: 'tax-unit' } });
+    expect(tax.after).toMatchObject({ state: 'fast-track', statusCode: 4, unit: 'commune-a' });
+  });
+
+  it('refuses an event of the other region with the unit that holds it', () => {
+    const start = position({});
+    const accepted = step(procedure, start, { type: 'ACCEPT' }, { now, actor: { role: 'receiver', unit: 'commune-a' } });
+    expect(() => step(procedure, { ...start, snapshot: accepted.snapshot }, { type: 'ANSWER_TAX' }, { now, actor: { role: 'specialist', unit: 'police-unit' } })).toThrow(
+      "ANSWER_TAX is not yours to fire: the dossier is held by tax-unit in state 'asking-tax'",
+    );
+  });
+});
