@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { ServiceContext } from '../engine/service/service-context.ts';
 import { MotcuaError } from '../engine/motcua-error.ts';
 import { principalOf, requirePrincipal } from './require-principal.ts';
+import { attachmentRoutes } from './routes/attachment-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { dossierRoutes } from './routes/dossier-routes.ts';
 import { procedureRoutes } from './routes/procedure-routes.ts';
@@ -51,6 +52,7 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
   });
   app.use(procedureRoutes(ctx));
   app.use(dossierRoutes(ctx));
+  app.use(attachmentRoutes(ctx));
   app.use('/v1', () => {
     throw new MotcuaError('request.not-found', 'no such endpoint; see the README for the API');
   });

@@ -25,6 +25,11 @@ export const problemTypes: Record<ErrorCode, { status: number; title: string }> 
   'auth.forbidden': { status: 403, title: 'Forbidden' },
   'unit.not-found': { status: 404, title: 'Unit not found' },
   'idempotency.key-reused': { status: 422, title: 'Idempotency key reused' },
+  'attachment.not-found': { status: 404, title: 'Attachment not found' },
+  'attachment.too-large': { status: 413, title: 'Attachment too large' },
+  'attachment.type-not-allowed': { status: 415, title: 'Attachment type not allowed' },
+  'attachment.type-mismatch': { status: 422, title: 'Attachment content does not match its declared type' },
+  'attachment.corrupt': { status: 500, title: 'Stored attachment is corrupt' },
   'config.invalid': { status: 500, title: 'Invalid configuration' },
   internal: { status: 500, title: 'Internal error' },
 };

@@ -25,6 +25,11 @@ export type ErrorCode =
   | 'auth.forbidden'
   | 'unit.not-found'
   | 'idempotency.key-reused'
+  | 'attachment.not-found'
+  | 'attachment.too-large'
+  | 'attachment.type-not-allowed'
+  | 'attachment.type-mismatch'
+  | 'attachment.corrupt'
   | 'config.invalid'
   | 'internal';
 

@@ -63,6 +63,8 @@ export async function up(knex: Knex): Promise<void> {
     t.text('receiving_unit').notNullable().references('units.id');
     t.text('competent_unit').notNullable().references('units.id');
     t.text('current_unit').notNullable().references('units.id');
+    // Where the applicant collects the result, when not at the receiving desk.
+    t.text('return_unit').references('units.id');
     t.text('outcome');
     t.timestamp('received_at', { useTz: true }).notNullable();
     t.timestamp('due_at', { useTz: true });

@@ -1,6 +1,8 @@
 // The process configuration, parsed once from the environment at start-up.
 // Nothing else reads process.env. Every bad variable is listed at once.
+import { join } from 'node:path';
 import { MotcuaError } from '../engine/motcua-error.ts';
+import { defaultAttachmentMaxBytes } from '../engine/service/attachments/open-attachment-storage.ts';
 
 export interface Config {
   port: number;
@@ -21,6 +23,10 @@ export interface Config {
   outboxPollMs: number;
   /** all: API + workers in one process; api or worker: one half, for scale-out. */
   processRole: 'all' | 'api' | 'worker';
+  /** Where attached files are stored (content-addressed); default <dataDir>/attachments. */
+  attachmentsDir: string;
+  /** The largest attached file accepted, in bytes. */
+  attachmentMaxBytes: number;
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -66,6 +72,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     seedDemo: oneOf('SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
     outboxPollMs: int('OUTBOX_POLL_MS', 1000, 10, 60_000),
     processRole: oneOf('PROCESS_ROLE', ['all', 'api', 'worker'] as const, 'all'),
+    attachmentsDir: env.ATTACHMENTS_DIR || join(env.DATA_DIR || '.data', 'attachments'),
+    attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', defaultAttachmentMaxBytes, 1, 1024 * 1024 * 1024),
   };
   if (!/^[a-zA-Z0-9_-]{1,40}$/.test(config.queuePrefix)) problems.push(`QUEUE_PREFIX=${config.queuePrefix} must be 1-40 letters, digits, _ or -`);
   if (config.queueBackend === 'redis' && !config.redisUrl) problems.push('QUEUE_BACKEND=redis needs REDIS_URL, e.g. redis://127.0.0.1:6379');

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
       port: config.port,
       host: config.host,
       outboxPollMs: config.outboxPollMs,
+      attachments: { dir: config.attachmentsDir, maxBytes: config.attachmentMaxBytes },
       logger,
       http: config.processRole !== 'worker',
       workers: config.processRole !== 'api',

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../api/create-app.ts';
 import { createCalendarFromTexts, type WorkCalendar } from '../engine/calendar/index.ts';
 import { calendarNames, readCatalogue } from '../engine/files/read-catalogue.ts';
+import { openAttachmentStorage } from '../engine/service/attachments/open-attachment-storage.ts';
 import { parseProvince } from '../engine/service/parse-province.ts';
 import { ProcedureRegistry } from '../engine/service/procedure-registry.ts';
 import { seedCatalogue, type SeedResult } from '../engine/service/seed-catalogue.ts';
@@ -18,6 +19,7 @@ import { createNotificationProcessor } from '../workers/notification-worker.ts';
 import { OutboxRelay } from '../workers/outbox-relay.ts';
 import { createQueue, createWorker, queueNames, type QueueBackendConfig } from '../workers/queue-backend.ts';
 import { createDeadlineProcessor, reconcileJobName } from '../workers/deadline-worker.ts';
+import { createHandoffProcessor } from '../workers/handoff-worker.ts';
 import type { Logger } from './create-logger.ts';
 
 export interface SystemOptions {
@@ -28,6 +30,8 @@ export interface SystemOptions {
   port: number;
   host: string;
   outboxPollMs: number;
+  /** Where attached files are stored and the largest accepted; default: a temporary directory removed at stop. */
+  attachments?: { dir: string; maxBytes: number };
   logger: Logger;
   now?: () => Date;
   /** Run the HTTP server (false: workers only). */
@@ -67,16 +71,25 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const seed = await seedCatalogue(db, { province, procedures: catalogue.procedures, calendars, seedDemoUsers: options.seedDemo, now: now() });
     const units = new UnitDirectory(db);
     const procedures = new ProcedureRegistry(db, async () => ({ units: new Set((await units.all()).keys()), calendars }));
+    await units.all();
+    await procedures.warm();
 
-    const queues: Record<string, Queue> = { notify: createQueue(queueNames.notify, options.queue), deadline: createQueue(queueNames.deadline, options.queue) };
+    const queues: Record<string, Queue> = {
+      notify: createQueue(queueNames.notify, options.queue),
+      deadline: createQueue(queueNames.deadline, options.queue),
+      handoff: createQueue(queueNames.handoff, options.queue),
+    };
     closers.push(() => Promise.all(Object.values(queues).map((q) => q.close())));
     const relay = new OutboxRelay(db, queues, { pollMs: options.outboxPollMs, batch: 200, logger: log.child({ component: 'outbox-relay' }), now });
-    const ctx: ServiceContext = { db, procedures, units, calendar, now, outboxWritten: () => relay.notify() };
+    const attachments = await openAttachmentStorage(options.attachments, now());
+    closers.push(attachments.close);
+    const ctx: ServiceContext = { db, procedures, units, calendar, now, outboxWritten: () => relay.notify(), attachments: attachments.settings };
 
     if (options.workers !== false) {
       const workers: Worker[] = [
         createWorker(queueNames.notify, createNotificationProcessor(db, now), options.queue, { concurrency: 8 }),
         createWorker(queueNames.deadline, createDeadlineProcessor(ctx, log.child({ component: 'deadline-worker' })), options.queue, { concurrency: 8 }),
+        createWorker(queueNames.handoff, createHandoffProcessor(ctx, log.child({ component: 'handoff-worker' })), options.queue, { concurrency: 8 }),
       ];
       for (const w of workers) w.on('failed', (job, error) => log.warn({ jobId: job?.id, queue: w.name, err: error }, 'job failed; BullMQ retries it with backoff'));
       closers.push(() => Promise.all(workers.map((w) => w.close())));

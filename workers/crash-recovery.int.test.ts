@@ -109,6 +109,35 @@ function crashSuite(backend: 'postgres' | 'redis'): void {
     expect(sample.body.chainIntact).toBe(true);
     await restarted.kill('SIGTERM');
   });
+
+  it('a process killed in the middle of handoffs delivers each dossier exactly once after restart', async () => {
+    const database = await createTestDatabase();
+    databases.push(database);
+    const port = await findFreePort();
+    const server = await start(database, 'all', port);
+    const receiver = await ApiClient.login(server.url, 'receiver.hop-thinh');
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const created = await receiver.post('/v1/dossiers', {
+        procedureCode: '1.012753',
+        applicant: { fullName: `Người nộp ${i}`, idNumber: '027070001313' },
+        data: { applicant: { fullName: `Người nộp ${i}`, idNumber: '027070001313' }, parcel: { commune: 'hop-thinh', sheet: 1, number: i + 1, areaM2: 100 } },
+      });
+      ids.push(created.body.id);
+    }
+    // Accept them all at once and kill the process while the handoff worker is busy with them.
+    await Promise.all(ids.map((id) => receiver.post(`/v1/dossiers/${id}/events`, { type: 'ACCEPT' })));
+    await server.kill('SIGKILL');
+    const deliveredBefore = await count(database.url, "SELECT count(*) AS n FROM dossier_events WHERE type = 'HANDOFF_DELIVERED'");
+    expect(deliveredBefore).toBeLessThan(ids.length);
+
+    const restarted = await start(database, 'all', port);
+    await expect.poll(() => count(database.url, "SELECT count(*) AS n FROM dossiers WHERE state = 'arrived-at-land-office'"), { timeout: 90_000, interval: 250 }).toBe(ids.length);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await count(database.url, "SELECT count(*) AS n FROM dossier_events WHERE type = 'HANDOFF_DELIVERED'")).toBe(ids.length);
+    expect(await count(database.url, "SELECT count(*) AS n FROM (SELECT dossier_id FROM dossier_events WHERE type = 'HANDOFF_DELIVERED' GROUP BY dossier_id HAVING count(*) <> 1) x")).toBe(0);
+    await restarted.kill('SIGTERM');
+  });
 }
 
 describe('crash recovery on the PostgreSQL queue backend', () => crashSuite('postgres'));

@@ -1,8 +1,9 @@
 // Fires on deadline jobs (delayed until the due time by the outbox relay) and
-// on the periodic reconcile job. A job only says "look now": the service
+// on the periodic reconcile job, which also delivers handoffs whose job was lost. A job only says "look now": the service
 // re-reads the dossier and does nothing if the step moved on or the date changed.
 import { DelayedError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
+import { reconcileHandoffs } from '../engine/service/deliver-handoff.ts';
 import { reconcileDeadlines, recordDossierOverdue, recordStepOverdue } from '../engine/service/mark-overdue.ts';
 import type { ServiceContext } from '../engine/service/service-context.ts';
 import type { OutboxJob } from './outbox-relay.ts';
@@ -12,8 +13,8 @@ export const reconcileJobName = 'reconcile';
 export function createDeadlineProcessor(ctx: ServiceContext, log: Logger) {
   return async (job: Job<OutboxJob | Record<string, never>>, token?: string): Promise<unknown> => {
     if (job.name === reconcileJobName) {
-      const result = await reconcileDeadlines(ctx, log);
-      if (result.steps || result.dossiers) log.info(result, 'reconciler recorded deadlines that no job had');
+      const result = { ...(await reconcileDeadlines(ctx, log)), handoffs: await reconcileHandoffs(ctx) };
+      if (result.steps || result.dossiers || result.handoffs) log.info(result, 'reconciler caught up on what no job had done');
       return result;
     }
     const { dossierId, payload } = job.data as OutboxJob;

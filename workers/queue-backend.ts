@@ -9,6 +9,7 @@ export type QueueBackendConfig = { kind: 'postgres'; url: string } | { kind: 're
 export const queueNames = {
   notify: 'motcua-notify',
   deadline: 'motcua-deadline',
+  handoff: 'motcua-handoff',
 } as const;
 
 // A hash tag keeps every key of every queue in one Redis Cluster slot, as BullMQ requires.

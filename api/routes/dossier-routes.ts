@@ -2,6 +2,7 @@
 import { Router, type Request, type Response } from 'express';
 import { advanceDossier, notFound, type AdvanceCommand } from '../../engine/service/advance-dossier.ts';
 import { getDossier, getHistory, listWorklist } from '../../engine/service/read-dossiers.ts';
+import { readTimeByUnit } from '../../engine/service/read-time-by-unit.ts';
 import { receiveDossier, type ReceiveCommand } from '../../engine/service/receive-dossier.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { MotcuaError } from '../../engine/motcua-error.ts';
@@ -12,7 +13,7 @@ const parseReceive = bodyValidator<ReceiveCommand>({
   type: 'object',
   additionalProperties: false,
   required: ['procedureCode', 'applicant', 'data'],
-  properties: { procedureCode: { type: 'string', minLength: 1 }, applicant: { type: 'object' }, data: { type: 'object' } },
+  properties: { procedureCode: { type: 'string', minLength: 1 }, applicant: { type: 'object' }, data: { type: 'object' }, returnUnit: { type: 'string', minLength: 1 } },
 });
 
 const parseEvent = bodyValidator<AdvanceCommand>({
@@ -65,6 +66,9 @@ export function dossierRoutes(ctx: ServiceContext): Router {
   });
   router.get('/v1/dossiers/:id/history', async (req, res) => {
     res.json(await getHistory(ctx, principalOf(res), dossierId(req)));
+  });
+  router.get('/v1/dossiers/:id/time-by-unit', async (req, res) => {
+    res.json(await readTimeByUnit(ctx, principalOf(res), dossierId(req)));
   });
   router.post('/v1/dossiers/:id/events', async (req, res) => {
     const id = dossierId(req);

@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { checkBudgets } from './check-budgets.ts';
 import { checkDataReferences } from './check-data-references.ts';
+import { checkHandoffs } from './check-handoffs.ts';
 import { checkOverdueEvents } from './check-overdue-events.ts';
 import { compileGuard, explainGuardError, type CompiledGuard } from './compile-guard.ts';
 import type { Diagnostic } from './diagnostic.ts';
@@ -16,6 +17,8 @@ export interface CheckContext {
   units?: ReadonlySet<string>;
   /** Calendar names that exist (e.g. "vn"); when given, `calendar` must be one. */
   calendars?: ReadonlySet<string>;
+  /** Connector names of procedures/connectors.yaml; when given, handoffs must name one of them. */
+  connectors?: ReadonlySet<string>;
 }
 
 export interface CheckResult {
@@ -54,7 +57,7 @@ export function checkProcedure(procedure: ProcedureSource, states: Map<string, S
         try {
           guards.set(t.when, compileGuard(t.when));
         } catch (error) {
-          at([...t.sourcePath, 'when'], `guard of ${describeTransition(t.event, state.name)} is not valid CEL: ${explainGuardError(error)}; guards may use data, input and actor`);
+          at([...t.sourcePath, 'when'], `guard of ${describeTransition(t.event, state.name)} is not valid CEL: ${explainGuardError(error)}; guards may use data, input, actor and units`);
         }
       }
     }
@@ -66,6 +69,7 @@ export function checkProcedure(procedure: ProcedureSource, states: Map<string, S
   checkDataReferences(procedure, states, at);
   checkBudgets(procedure, states, at);
   checkOverdueEvents(states, at);
+  checkHandoffs(states, context, at);
   if (procedure.competentUnit && typeof procedure.competentUnit === 'object' && 'department' in procedure.competentUnit && context.units && !context.units.has(procedure.competentUnit.department))
     at(['competentUnit', 'department'], `unit '${procedure.competentUnit.department}' does not exist; name an existing department`);
   if (context.calendars && !context.calendars.has(procedure.calendar ?? 'vn'))

@@ -3,11 +3,12 @@
 // variables handed in. Never eval or new Function.
 import { Environment } from '@marcbachmann/cel-js';
 
-/** What a guard can see: the dossier's data, the event's input, who acts. */
+/** What a guard can see: the dossier's data, the event's input, who acts, and the dossier's units. */
 export interface GuardScope {
   data: Record<string, unknown>;
   input: Record<string, unknown>;
   actor: { role: string; unit: string };
+  units: { receiving: string; competent: string; return: string };
 }
 
 export type GuardResult = { ok: true } | { ok: false; reason: string };
@@ -20,9 +21,10 @@ export interface CompiledGuard {
 const environment = new Environment({ enableOptionalTypes: true, homogeneousAggregateLiterals: false })
   .registerVariable('data', 'map')
   .registerVariable('input', 'map')
-  .registerVariable('actor', 'map');
+  .registerVariable('actor', 'map')
+  .registerVariable('units', 'map');
 
-export const guardVariables = ['data', 'input', 'actor'] as const;
+export const guardVariables = ['data', 'input', 'actor', 'units'] as const;
 
 /** Parses and type-checks; throws the library's error (with a caret line) when invalid. */
 export function compileGuard(expression: string): CompiledGuard {

@@ -17,7 +17,7 @@ export interface MachineEvent extends AnyEventObject {
   input: Record<string, unknown>;
   data: Record<string, unknown>;
   actor: { role: string; unit: string };
-  units: { receiving: string; competent: string };
+  units: DossierUnitIds;
   /**
    * Keys of the transitions the runtime already judged allowed for this event:
    * the guard then only looks the answer up instead of evaluating the
@@ -111,18 +111,31 @@ export function isAllowed(t: Transition, event: MachineEvent, states: ReadonlyMa
     if (unit !== event.actor.unit) return { ok: false, reason: 'unit', detail: `the dossier is held by ${unit} in state '${t.source}'` };
   }
   if (t.when !== null) {
-    const scope: GuardScope = { data: event.data ?? {}, input: event.input ?? {}, actor: event.actor ?? { role: 'system', unit: '' } };
+    const units = event.units ?? { receiving: '', competent: '' };
+    const scope: GuardScope = { data: event.data ?? {}, input: event.input ?? {}, actor: event.actor ?? { role: 'system', unit: '' }, units: { receiving: units.receiving, competent: units.competent, return: units.return ?? units.receiving } };
     const result = guards.get(t.when)!.evaluate(scope);
     if (!result.ok) return { ok: false, reason: 'guard', detail: t.message ? `${t.message.en} (${t.when})` : result.reason };
   }
   return { ok: true };
 }
 
+export interface DossierUnitIds {
+  receiving: string;
+  competent: string;
+  /** Where the applicant collects the result; the receiving desk unless they chose another. */
+  return?: string | null;
+}
+
 /** The unit id that holds a dossier in this state (inherited from ancestors; the receiving desk by default). */
-export function resolveUnit(state: StateNode, states: ReadonlyMap<string, StateNode>, units: { receiving: string; competent: string }): string {
+export function resolveUnit(state: StateNode, states: ReadonlyMap<string, StateNode>, units: DossierUnitIds): string {
   let ref: UnitRef | null = null;
   for (let s: StateNode | undefined = state; s && ref === null; s = s.parent ? states.get(s.parent) : undefined) ref = s.unit;
-  if (ref === null || ref === 'receiving') return units.receiving;
+  return resolveUnitRef(ref ?? 'receiving', units);
+}
+
+export function resolveUnitRef(ref: UnitRef, units: DossierUnitIds): string {
+  if (ref === 'receiving') return units.receiving;
   if (ref === 'competent') return units.competent;
+  if (ref === 'return') return units.return ?? units.receiving;
   return ref.unit;
 }

@@ -39,6 +39,7 @@ export function describeTransitionLines(t: Transition): string[] {
 export function describeUnit(ref: UnitRef | null): string {
   if (ref === null || ref === 'receiving') return 'receiving desk';
   if (ref === 'competent') return 'competent unit';
+  if (ref === 'return') return 'return place';
   return ref.unit;
 }
 

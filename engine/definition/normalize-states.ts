@@ -32,6 +32,7 @@ export function normalizeStates(procedure: ProcedureSource, source: YamlSource |
         budget: raw.budget ?? null,
         clock: raw.clock ?? 'runs',
         onOverdue: raw.onOverdue ? { notify: raw.onOverdue.notify ?? [], send: raw.onOverdue.send ?? null } : null,
+        handoff: raw.handoff ?? null,
         outcome: raw.outcome ?? null,
         initial: raw.initial ?? null,
         children: childNames,

@@ -12,7 +12,9 @@ export type TimeLimit =
   | { workingHours: number }
   | { sameDay: true; cutoff?: string };
 
-export type UnitRef = 'receiving' | 'competent' | { unit: string };
+export type UnitRef = 'receiving' | 'competent' | 'return' | { unit: string };
+
+export type Handoff = { to: UnitRef } | { connector: string };
 
 export type CompetentUnitRule = 'receiving' | { department: string } | { communeOf: string };
 
@@ -40,6 +42,7 @@ export interface StateSource {
   budget?: TimeLimit;
   clock?: 'runs' | 'paused';
   onOverdue?: { notify?: string[]; send?: string };
+  handoff?: Handoff;
   outcome?: Outcome;
   on?: Record<string, TransitionsSource>;
   always?: TransitionsSource;
@@ -78,6 +81,9 @@ export interface ProcedureSource {
 }
 
 /** A transition with every shorthand expanded. */
+/** The system event the handoff worker fires once a handoff state's dossier is delivered. */
+export const handoffDeliveredEvent = 'HANDOFF_DELIVERED';
+
 /** Event name of a state's onDone transitions: never a user event (those are UPPER_SNAKE_CASE). */
 export const doneEvent = '@done';
 
@@ -108,6 +114,8 @@ export interface StateNode {
   clock: 'runs' | 'paused';
   /** When the step's budget runs out: roles to notify and the event the system fires. */
   onOverdue: { notify: string[]; send: string | null } | null;
+  /** Entering the state hands the dossier over; the handoff worker fires HANDOFF_DELIVERED when done. */
+  handoff: Handoff | null;
   outcome: Outcome | null;
   initial: string | null;
   children: string[];

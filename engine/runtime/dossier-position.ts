@@ -8,10 +8,8 @@ import { statusOf } from '../definition/check-procedure.ts';
 import type { Outcome } from '../definition/procedure-definition.ts';
 import { MotcuaError } from '../motcua-error.ts';
 
-export interface DossierUnits {
-  receiving: string;
-  competent: string;
-}
+export type { DossierUnitIds as DossierUnits } from '../definition/compile-procedure.ts';
+import type { DossierUnitIds as DossierUnits } from '../definition/compile-procedure.ts';
 
 export interface Actor {
   /** 'system' for workers, which act for no role and in no unit. */

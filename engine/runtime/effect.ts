@@ -10,4 +10,6 @@ export type Effect =
   | { type: 'clock'; action: ClockAction }
   | { type: 'status-changed'; from: number | null; to: number; citizenText: LocalizedText | null }
   | { type: 'unit-changed'; from: string | null; to: string }
-  | { type: 'closed'; outcome: Outcome };
+  | { type: 'closed'; outcome: Outcome }
+  /** Entering a handoff state: deliver the dossier to a unit, or send it to an external system. */
+  | { type: 'handoff'; state: string; from: string; to: { unit: string } | { connector: string } };

@@ -6,8 +6,8 @@
 // the key's lock and the row's lock, so the stored answer and the change commit
 // together. Without one: optimistic — read, step, then one version-checked
 // statement that writes everything or nothing (two round trips instead of
-// four); losing a race to a concurrent writer means reading again and retrying,
-// unless the caller pinned expectedVersion, which then is a conflict.
+// four); losing a race to a concurrent writer means reading again and deciding
+// again — a pinned expectedVersion then fails if the race changed the version.
 import { MotcuaError } from '../motcua-error.ts';
 import { applyClock } from '../runtime/apply-clock.ts';
 import type { Actor, PersistedSnapshot } from '../runtime/dossier-position.ts';
@@ -16,7 +16,7 @@ import { lockDossier, readDossierForUpdate } from '../store/dossier-store.ts';
 import type { Database } from '../store/create-database.ts';
 import type { DossierRecord, OpenStep } from '../store/records.ts';
 import { toDossierView } from './dossier-view.ts';
-import { canReadDossier, type Principal } from './principal.ts';
+import { canReadDossier, unitsOf, type Principal } from './principal.ts';
 import { recordTransition, type EventActor } from './record-transition.ts';
 import type { ServiceContext } from './service-context.ts';
 import { withIdempotency, type IdempotentResult } from './with-idempotency.ts';
@@ -30,13 +30,13 @@ export interface AdvanceCommand {
 
 export async function advanceDossier(ctx: ServiceContext, principal: Principal, dossierId: string, command: AdvanceCommand, idempotencyKey: string | null): Promise<IdempotentResult> {
   const actor = { role: principal.role, unit: principal.unitId, userId: principal.userId };
-  const view = async (next: DossierRecord) => toDossierView(next, await ctx.procedures.get(next.procedureCode, next.procedureVersion), principal, ctx.now());
+  const view = async (next: DossierRecord, via: Database = ctx.db) => toDossierView(next, await ctx.procedures.get(next.procedureCode, next.procedureVersion, via), principal, ctx.now());
   let result: IdempotentResult;
   if (idempotencyKey !== null) {
     result = await withIdempotency(ctx, principal, idempotencyKey, { op: 'advance', dossierId, command }, async (trx) => {
       const locked = await lockDossier(trx, dossierId);
       if (!locked || !canReadDossier(principal, locked.dossier)) throw notFound(dossierId);
-      return { status: 200, body: await view(await applyEvent(ctx, trx, locked, command, actor, principal)) };
+      return { status: 200, body: await view(await applyEvent(ctx, trx, locked, command, actor, principal), trx) };
     });
   } else {
     result = { status: 200, body: await view(await advanceOptimistically(ctx, principal, dossierId, command, actor)), replayed: false };
@@ -52,8 +52,9 @@ async function advanceOptimistically(ctx: ServiceContext, principal: Principal, 
     try {
       return await applyEvent(ctx, ctx.db, read, command, actor, principal);
     } catch (error) {
-      // Someone else moved the dossier between our read and our write: decide again on what they left.
-      const lostRace = error instanceof MotcuaError && error.code === 'dossier.version-conflict' && command.expectedVersion === undefined;
+      // Someone else wrote between our read and our write: decide again on what they left
+      // (a pinned expectedVersion is checked again against the fresh read).
+      const lostRace = error instanceof MotcuaError && error.code === 'dossier.version-conflict' && error.details.race === true;
       if (!lostRace || attempt >= 5) throw error;
     }
   }
@@ -70,10 +71,10 @@ export async function applyEvent(ctx: ServiceContext, trx: Database, locked: { d
   const dossier = locked.dossier;
   if (command.expectedVersion !== undefined && command.expectedVersion !== dossier.version)
     throw new MotcuaError('dossier.version-conflict', `the dossier is at version ${dossier.version}, not ${command.expectedVersion}: someone changed it since you read it; reload it and decide again`, { currentVersion: dossier.version, expectedVersion: command.expectedVersion });
-  const procedure = await ctx.procedures.get(dossier.procedureCode, dossier.procedureVersion);
+  const procedure = await ctx.procedures.get(dossier.procedureCode, dossier.procedureVersion, trx);
   const now = ctx.now();
   const input = command.data ?? {};
-  const units = { receiving: dossier.receivingUnit, competent: dossier.competentUnit };
+  const units = unitsOf(dossier);
   const result = step(procedure, { snapshot: dossier.snapshot as PersistedSnapshot, data: dossier.data, units }, { type: command.type, input }, { now, actor });
   const plan = applyClock(procedure, { dueAt: dossier.dueAt, pausedAt: dossier.pausedAt }, result.effects, { now, calendar: ctx.calendar, activeLeaves: result.after.leaves });
   const next: DossierRecord = {

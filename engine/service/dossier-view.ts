@@ -5,7 +5,7 @@ import type { LocalizedText } from '../definition/procedure-definition.ts';
 import { availableEvents, type AvailableEvent } from '../runtime/available-events.ts';
 import type { PersistedSnapshot } from '../runtime/dossier-position.ts';
 import type { DossierRecord } from '../store/records.ts';
-import type { Principal } from './principal.ts';
+import { unitsOf, type Principal } from './principal.ts';
 
 export interface DossierView {
   id: string;
@@ -25,6 +25,7 @@ export interface DossierView {
   receivingUnit: string;
   competentUnit: string;
   currentUnit: string;
+  returnUnit: string;
   outcome: string | null;
   closedAt: string | null;
   applicant: Record<string, unknown>;
@@ -34,7 +35,7 @@ export interface DossierView {
 
 export function toDossierView(d: DossierRecord, procedure: CompiledProcedure, principal: Principal | null, now: Date): DossierView {
   const leaf = procedure.states.get(d.state.split(',')[0]!);
-  const position = { snapshot: d.snapshot as PersistedSnapshot, data: d.data, units: { receiving: d.receivingUnit, competent: d.competentUnit } };
+  const position = { snapshot: d.snapshot as PersistedSnapshot, data: d.data, units: unitsOf(d) };
   return {
     id: d.id,
     receiptCode: d.receiptCode,
@@ -53,6 +54,7 @@ export function toDossierView(d: DossierRecord, procedure: CompiledProcedure, pr
     receivingUnit: d.receivingUnit,
     competentUnit: d.competentUnit,
     currentUnit: d.currentUnit,
+    returnUnit: d.returnUnit ?? d.receivingUnit,
     outcome: d.outcome,
     closedAt: d.closedAt?.toISOString() ?? null,
     applicant: d.applicant,

@@ -30,7 +30,7 @@ export async function recordStepOverdue(ctx: ServiceContext, stepId: number, dos
       [supervisorNotice(dossier, unit, `bước '${step.state}' quá hạn`, `step '${step.state}' is overdue`)],
       now,
     );
-    const procedure = await ctx.procedures.get(dossier.procedureCode, dossier.procedureVersion);
+    const procedure = await ctx.procedures.get(dossier.procedureCode, dossier.procedureVersion, trx);
     const send = procedure.states.get(step.state)?.onOverdue?.send;
     if (send) {
       try {

@@ -20,18 +20,21 @@ export interface ReceiveCommand {
   procedureCode: string;
   applicant: unknown;
   data: unknown;
+  /** Where the applicant will collect the result, if not at this desk. */
+  returnUnit?: string;
 }
 
 export async function receiveDossier(ctx: ServiceContext, principal: Principal, command: ReceiveCommand, idempotencyKey: string | null): Promise<IdempotentResult> {
   if (principal.role !== 'receiver') throw new MotcuaError('auth.forbidden', `only a receiver files dossiers; you are ${principal.role} at ${principal.unitId}`, { role: principal.role });
   const { record, procedure } = await ctx.procedures.latest(command.procedureCode);
-  const applicant = validateApplicant(command.applicant);
+  const applicant = validateApplicant(command.applicant, ctx.now());
   const data = structuredClone(command.data ?? {}) as Record<string, unknown>;
   const dataErrors = procedure.validateData(data);
   if (dataErrors.length)
     throw new MotcuaError('dossier.data-invalid', `the data does not match procedure ${procedure.code}: ${dataErrors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`, { errors: dataErrors });
   const competent = await resolveCompetentUnit(ctx, procedure, principal.unitId, data);
-  const units = { receiving: principal.unitId, competent };
+  const returnUnit = command.returnUnit ? await resolveReturnUnit(ctx, command.returnUnit) : null;
+  const units = { receiving: principal.unitId, competent, return: returnUnit };
 
   const result = await withIdempotency(ctx, principal, idempotencyKey, { op: 'receive', command }, async (trx) => {
     const now = ctx.now();
@@ -52,6 +55,7 @@ export async function receiveDossier(ctx: ServiceContext, principal: Principal, 
       receivingUnit: units.receiving,
       competentUnit: units.competent,
       currentUnit: started.after.unit,
+      returnUnit,
       outcome: null,
       receivedAt: now,
       dueAt: plan.clock.dueAt,
@@ -69,6 +73,14 @@ export async function receiveDossier(ctx: ServiceContext, principal: Principal, 
   });
   ctx.outboxWritten();
   return result;
+}
+
+async function resolveReturnUnit(ctx: ServiceContext, id: string): Promise<string> {
+  const unit = (await ctx.units.all()).get(id);
+  // Results are handed over at service centers: the province's, or a commune's.
+  if (!unit || unit.level === 'department')
+    throw new MotcuaError('request.invalid', `returnUnit '${id}' is not a service center; name a commune or the province center (GET /v1/units)`, { errors: [{ path: '/returnUnit', message: 'must be a commune or the province center' }] });
+  return unit.id;
 }
 
 async function resolveCompetentUnit(ctx: ServiceContext, procedure: CompiledProcedure, receivingUnit: string, data: Record<string, unknown>): Promise<string> {

@@ -46,12 +46,13 @@ export async function recordTransition(trx: Database, t: TransitionRecord): Prom
   const left = new Set(t.plan.stepsLeft);
   const open = [...t.openSteps.filter((s) => !left.has(s.state)).map((s) => s.dueAt), ...t.plan.stepsEntered.map((s) => s.dueAt)];
   const next = { ...d, stepDueAt: earliest(open) };
-  return write(trx, t.mode, next, t.expectedVersion, events, outbox, t.at, { left: t.plan.stepsLeft, entered: t.plan.stepsEntered.map((s) => ({ state: s.state, unitId: s.unit, dueAt: s.dueAt })) });
+  const handoffs = t.effects.flatMap((e) => (e.type === 'handoff' ? [{ state: e.state, payload: { state: e.state, from: e.from, to: e.to } }] : []));
+  return write(trx, t.mode, next, t.expectedVersion, events, outbox, t.at, { left: t.plan.stepsLeft, entered: t.plan.stepsEntered.map((s) => ({ state: s.state, unitId: s.unit, dueAt: s.dueAt })), handoffs });
 }
 
 /** Appends events that change no state (an OVERDUE record), with their outbox rows. */
 export async function recordDossierEvents(trx: Database, dossier: DossierRecord, events: NewDossierEvent[], outbox: Array<{ topic: string; payload: Record<string, unknown> }>, at: Date): Promise<DossierRecord> {
-  return write(trx, 'update', dossier, dossier.version, events, outbox, at, { left: [], entered: [] });
+  return write(trx, 'update', dossier, dossier.version, events, outbox, at, { left: [], entered: [], handoffs: [] });
 }
 
 async function write(
@@ -62,13 +63,14 @@ async function write(
   events: NewDossierEvent[],
   outbox: Array<{ topic: string; payload: Record<string, unknown> }>,
   at: Date,
-  steps: { left: string[]; entered: Array<{ state: string; unitId: string; dueAt: Date | null }> },
+  steps: { left: string[]; entered: Array<{ state: string; unitId: string; dueAt: Date | null }>; handoffs: Array<{ state: string; payload: Record<string, unknown> }> },
 ): Promise<DossierRecord> {
   const chained = chainEvents(dossier.id, { seq: dossier.eventSeq, hash: dossier.eventHash }, events);
   const last = chained[chained.length - 1]!;
   const next = { ...dossier, eventSeq: last.seq, eventHash: last.hash };
-  const written = await writeTransition(trx, { mode, dossier: next, expectedVersion, events: chained, stepsLeft: steps.left, stepsEntered: steps.entered, outbox, at });
-  if (!written) throw new MotcuaError('dossier.version-conflict', 'the dossier changed while this event was applied; reload it and try again', { currentVersion: expectedVersion + 1 });
+  const written = await writeTransition(trx, { mode, dossier: next, expectedVersion, expectedEventSeq: dossier.eventSeq, events: chained, stepsLeft: steps.left, stepsEntered: steps.entered, outbox, handoffs: steps.handoffs, at });
+  // `race` tells an optimistic writer to read again: its expectation may still hold.
+  if (!written) throw new MotcuaError('dossier.version-conflict', 'the dossier changed while this event was applied; reload it and try again', { race: true });
   return next;
 }
 

@@ -1,6 +1,7 @@
 // What every use case needs, built once per process by the composition root
 // (server/) or by a test. `now` is injected so tests drive the clock.
 import type { WorkCalendar } from '../calendar/index.ts';
+import type { BlobStore } from '../store/blob-store.ts';
 import type { Database } from '../store/create-database.ts';
 import type { ProcedureRegistry } from './procedure-registry.ts';
 import type { UnitDirectory } from './unit-directory.ts';
@@ -13,4 +14,6 @@ export interface ServiceContext {
   now: () => Date;
   /** Called after a commit that wrote outbox rows, so the relay need not wait for its next poll. */
   outboxWritten: () => void;
+  /** Where attached files are stored, and the largest file accepted, in bytes. */
+  attachments: { blobs: BlobStore; maxBytes: number };
 }

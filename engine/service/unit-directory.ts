@@ -6,12 +6,14 @@ import type { UnitRecord } from '../store/records.ts';
 import { listUnits } from '../store/unit-store.ts';
 
 export class UnitDirectory {
-  private units: Map<string, UnitRecord> | null = null;
+  // A promise, so concurrent first callers share one query.
+  private units: Promise<Map<string, UnitRecord>> | null = null;
 
   constructor(private readonly db: Database) {}
 
-  async all(): Promise<Map<string, UnitRecord>> {
-    this.units ??= new Map((await listUnits(this.db)).map((u) => [u.id, u]));
+  all(): Promise<Map<string, UnitRecord>> {
+    this.units ??= listUnits(this.db).then((list) => new Map(list.map((u) => [u.id, u])));
+    this.units.catch(() => (this.units = null));
     return this.units;
   }
 

@@ -6,7 +6,7 @@ import type { DossierRecord, OpenStep } from './records.ts';
 export interface DossierRow {
   id: string; receipt_code: string; procedure_code: string; procedure_version: number; state: string; status_code: number;
   snapshot: DossierRecord['snapshot']; applicant: Record<string, unknown>; data: Record<string, unknown>;
-  receiving_unit: string; competent_unit: string; current_unit: string; outcome: string | null;
+  receiving_unit: string; competent_unit: string; current_unit: string; return_unit: string | null; outcome: string | null;
   received_at: Date; due_at: Date | null; step_due_at: Date | null; paused_at: Date | null; closed_at: Date | null;
   updated_at: Date; version: number; overdue_recorded_for: Date | null; event_seq: number; event_hash: string | null;
 }
@@ -15,7 +15,7 @@ export function toDossierRecord(r: DossierRow): DossierRecord {
   return {
     id: r.id, receiptCode: r.receipt_code, procedureCode: r.procedure_code, procedureVersion: r.procedure_version,
     state: r.state, statusCode: r.status_code, snapshot: r.snapshot, applicant: r.applicant, data: r.data,
-    receivingUnit: r.receiving_unit, competentUnit: r.competent_unit, currentUnit: r.current_unit, outcome: r.outcome,
+    receivingUnit: r.receiving_unit, competentUnit: r.competent_unit, currentUnit: r.current_unit, returnUnit: r.return_unit, outcome: r.outcome,
     receivedAt: r.received_at, dueAt: r.due_at, stepDueAt: r.step_due_at, pausedAt: r.paused_at, closedAt: r.closed_at,
     updatedAt: r.updated_at, version: r.version, overdueRecordedFor: r.overdue_recorded_for, eventSeq: r.event_seq, eventHash: r.event_hash,
   };

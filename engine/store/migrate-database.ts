@@ -5,10 +5,12 @@ import { runMigrations as runQueueMigrations } from 'bullmq';
 import type { Knex } from 'knex';
 import pg from 'pg';
 import * as initial from '../../migrations/0001-initial.ts';
+import * as attachments from '../../migrations/0002-attachments.ts';
 import type { Database } from './create-database.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '0001-initial': initial,
+  '0002-attachments': attachments,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -44,6 +44,7 @@ export interface DossierRecord {
   receivingUnit: string;
   competentUnit: string;
   currentUnit: string;
+  returnUnit: string | null;
   outcome: string | null;
   receivedAt: Date;
   dueAt: Date | null;

@@ -1,7 +1,8 @@
 // Writes everything one transition changes in a single statement (one round
 // trip): the dossier row (inserted or version-checked update), its new events,
 // the step visits it leaves and enters, and the outbox rows — including one
-// deadline row per entered step that has a due date. Data-modifying CTEs run
+// deadline row per entered step that has a due date and one handoff row per
+// entered handoff state, each carrying the id of the visit it belongs to. Data-modifying CTEs run
 // as one atomic statement inside the caller's transaction.
 import type { Database } from './create-database.ts';
 import type { ChainedEvent } from './event-store.ts';
@@ -12,24 +13,32 @@ export interface TransitionWrite {
   dossier: DossierRecord;
   /** For updates: the version the row must still have. */
   expectedVersion: number;
+  /**
+   * For updates: the event head the row must still have. Events that change no
+   * state (an attachment, an OVERDUE record) move the head without the version,
+   * and a writer who read before them must not append after a stale head.
+   */
+  expectedEventSeq: number;
   events: ChainedEvent[];
   stepsLeft: string[];
   stepsEntered: Array<{ state: string; unitId: string; dueAt: Date | null }>;
   outbox: Array<{ topic: string; payload: Record<string, unknown> }>;
+  /** One handoff outbox row per entered state listed here, carrying that visit's step id. */
+  handoffs: Array<{ state: string; payload: Record<string, unknown> }>;
   at: Date;
 }
 
 const dossierColumns = `state, status_code, snapshot, data, current_unit, competent_unit, outcome, due_at, step_due_at, paused_at, closed_at, updated_at, version, overdue_recorded_for, event_seq, event_hash`;
 
 const insertDossier = `
-  INSERT INTO dossiers (id, receipt_code, procedure_code, procedure_version, applicant, receiving_unit, received_at, ${dossierColumns})
-  VALUES (:id, :receiptCode, :procedureCode, :procedureVersion, :applicant, :receivingUnit, :receivedAt,
+  INSERT INTO dossiers (id, receipt_code, procedure_code, procedure_version, applicant, receiving_unit, return_unit, received_at, ${dossierColumns})
+  VALUES (:id, :receiptCode, :procedureCode, :procedureVersion, :applicant, :receivingUnit, :returnUnit, :receivedAt,
           :state, :statusCode, :snapshot, :data, :currentUnit, :competentUnit, :outcome, :dueAt, :stepDueAt, :pausedAt, :closedAt, :updatedAt, :version, :overdueRecordedFor, :eventSeq, :eventHash)
   RETURNING id`;
 
 const updateDossier = `
   UPDATE dossiers SET (${dossierColumns}) = (:state, :statusCode, :snapshot, :data, :currentUnit, :competentUnit, :outcome, :dueAt, :stepDueAt, :pausedAt, :closedAt, :updatedAt, :version, :overdueRecordedFor, :eventSeq, :eventHash)
-  WHERE id = :id AND version = :expectedVersion
+  WHERE id = :id AND version = :expectedVersion AND event_seq = :expectedEventSeq
   RETURNING id`;
 
 const rest = `
@@ -60,6 +69,11 @@ const rest = `
     INSERT INTO outbox (dossier_id, topic, payload, created_at)
     SELECT e.dossier_id, 'deadline', jsonb_build_object('kind', 'step', 'stepId', e.id, 'state', e.state, 'dueAt', to_char(e.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')), :at
     FROM entered e WHERE e.due_at IS NOT NULL
+  ),
+  handoffs AS (
+    INSERT INTO outbox (dossier_id, topic, payload, created_at)
+    SELECT e.dossier_id, 'handoff', h.payload || jsonb_build_object('stepId', e.id), :at
+    FROM entered e JOIN jsonb_to_recordset(CAST(:handoffs AS jsonb)) AS h(state text, payload jsonb) ON h.state = e.state
   )
   SELECT count(*)::int AS written FROM d`;
 
@@ -68,11 +82,11 @@ export async function writeTransition(trx: Database, w: TransitionWrite): Promis
   const sql = `WITH d AS (${w.mode === 'insert' ? insertDossier : updateDossier}),${rest}`;
   const result = await trx.raw<{ rows: Array<{ written: number }> }>(sql, {
     id: d.id, receiptCode: d.receiptCode, procedureCode: d.procedureCode, procedureVersion: d.procedureVersion,
-    applicant: JSON.stringify(d.applicant), receivingUnit: d.receivingUnit, receivedAt: d.receivedAt,
+    applicant: JSON.stringify(d.applicant), receivingUnit: d.receivingUnit, returnUnit: d.returnUnit, receivedAt: d.receivedAt,
     state: d.state, statusCode: d.statusCode, snapshot: JSON.stringify(d.snapshot), data: JSON.stringify(d.data),
     currentUnit: d.currentUnit, competentUnit: d.competentUnit, outcome: d.outcome, dueAt: d.dueAt, stepDueAt: d.stepDueAt,
     pausedAt: d.pausedAt, closedAt: d.closedAt, updatedAt: d.updatedAt, version: d.version, overdueRecordedFor: d.overdueRecordedFor,
-    eventSeq: d.eventSeq, eventHash: d.eventHash, expectedVersion: w.expectedVersion, at: w.at,
+    eventSeq: d.eventSeq, eventHash: d.eventHash, expectedVersion: w.expectedVersion, expectedEventSeq: w.expectedEventSeq, at: w.at,
     stepsLeft: JSON.stringify(w.stepsLeft),
     stepsEntered: JSON.stringify(w.stepsEntered.map((s) => ({ state: s.state, unit_id: s.unitId, due_at: s.dueAt }))),
     events: JSON.stringify(w.events.map((e) => ({
@@ -80,6 +94,7 @@ export async function writeTransition(trx: Database, w: TransitionWrite): Promis
       status_code: e.statusCode, comment: e.comment, payload: e.payload, payload_hash: e.payloadHash, prev_hash: e.prevHash, hash: e.hash,
     }))),
     outbox: JSON.stringify(w.outbox),
+    handoffs: JSON.stringify(w.handoffs),
   });
   return result.rows[0]!.written === 1;
 }
