@@ -74,6 +74,8 @@ export async function up(knex: Knex): Promise<void> {
     // The due date whose passing was last recorded as an OVERDUE event: a new due
     // date (after a reset or an extension) can be recorded again, the same one never.
     t.timestamp('overdue_recorded_for', { useTz: true });
+    // When the one allowed apology and new date (form 04) was issued.
+    t.timestamp('extended_at', { useTz: true });
     // Head of the dossier's event chain, kept on the row that every writer locks:
     // appending needs no extra read.
     t.integer('event_seq').notNullable().defaultTo(0);

@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import { advanceDossier, notFound, type AdvanceCommand } from '../../engine/service/advance-dossier.ts';
 import { getDossier, getHistory, listWorklist } from '../../engine/service/read-dossiers.ts';
 import { readTimeByUnit } from '../../engine/service/read-time-by-unit.ts';
+import { issueExtension, type ExtensionCommand } from '../../engine/service/issue-extension.ts';
 import { receiveDossier, type ReceiveCommand } from '../../engine/service/receive-dossier.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { MotcuaError } from '../../engine/motcua-error.ts';
@@ -26,6 +27,13 @@ const parseEvent = bodyValidator<AdvanceCommand>({
     comment: { type: 'string', maxLength: 4000 },
     data: { type: 'object' },
   },
+});
+
+const parseExtension = bodyValidator<ExtensionCommand>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['newDueDate', 'reason'],
+  properties: { newDueDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, reason: { type: 'string', minLength: 1, maxLength: 2000 } },
 });
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -66,6 +74,11 @@ export function dossierRoutes(ctx: ServiceContext): Router {
   });
   router.get('/v1/dossiers/:id/history', async (req, res) => {
     res.json(await getHistory(ctx, principalOf(res), dossierId(req)));
+  });
+  // Form 04: apology and a new appointment date, once per dossier.
+  router.post('/v1/dossiers/:id/extension', async (req, res) => {
+    const id = dossierId(req);
+    res.json(await issueExtension(ctx, principalOf(res), id, parseExtension(req.body)));
   });
   router.get('/v1/dossiers/:id/time-by-unit', async (req, res) => {
     res.json(await readTimeByUnit(ctx, principalOf(res), dossierId(req)));

@@ -30,7 +30,7 @@ export interface AdvanceCommand {
 
 export async function advanceDossier(ctx: ServiceContext, principal: Principal, dossierId: string, command: AdvanceCommand, idempotencyKey: string | null): Promise<IdempotentResult> {
   const actor = { role: principal.role, unit: principal.unitId, userId: principal.userId };
-  const view = async (next: DossierRecord, via: Database = ctx.db) => toDossierView(next, await ctx.procedures.get(next.procedureCode, next.procedureVersion, via), principal, ctx.now());
+  const view = async (next: DossierRecord, via: Database = ctx.db) => toDossierView(next, await ctx.procedures.get(next.procedureCode, next.procedureVersion, via), principal, ctx.now(), ctx.calendar);
   let result: IdempotentResult;
   if (idempotencyKey !== null) {
     result = await withIdempotency(ctx, principal, idempotencyKey, { op: 'advance', dossierId, command }, async (trx) => {

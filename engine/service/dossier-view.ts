@@ -1,6 +1,8 @@
 // The dossier as the API shows it. Derived facts (overdue, available events,
 // status text) are computed here from the stored record, never stored.
+import { workingTimeBetween, type WorkCalendar } from '../calendar/index.ts';
 import type { CompiledProcedure } from '../definition/compiled-procedure.ts';
+import { workingDayMinutes } from '../runtime/plan-extension.ts';
 import type { LocalizedText } from '../definition/procedure-definition.ts';
 import { availableEvents, type AvailableEvent } from '../runtime/available-events.ts';
 import type { PersistedSnapshot } from '../runtime/dossier-position.ts';
@@ -22,6 +24,10 @@ export interface DossierView {
   stepDueAt: string | null;
   clockPaused: boolean;
   overdue: boolean;
+  /** Less than one working day left: time for form 04 is running out. */
+  atRisk: boolean;
+  /** The apology and new date (form 04) was issued at this time; it may be issued once. */
+  extendedAt: string | null;
   receivingUnit: string;
   competentUnit: string;
   currentUnit: string;
@@ -33,7 +39,7 @@ export interface DossierView {
   availableEvents: AvailableEvent[];
 }
 
-export function toDossierView(d: DossierRecord, procedure: CompiledProcedure, principal: Principal | null, now: Date): DossierView {
+export function toDossierView(d: DossierRecord, procedure: CompiledProcedure, principal: Principal | null, now: Date, calendar: WorkCalendar): DossierView {
   const leaf = procedure.states.get(d.state.split(',')[0]!);
   const position = { snapshot: d.snapshot as PersistedSnapshot, data: d.data, units: unitsOf(d) };
   return {
@@ -51,6 +57,8 @@ export function toDossierView(d: DossierRecord, procedure: CompiledProcedure, pr
     stepDueAt: d.stepDueAt?.toISOString() ?? null,
     clockPaused: d.pausedAt !== null,
     overdue: isOverdue(d, now),
+    atRisk: isAtRisk(d, now, calendar),
+    extendedAt: d.extendedAt?.toISOString() ?? null,
     receivingUnit: d.receivingUnit,
     competentUnit: d.competentUnit,
     currentUnit: d.currentUnit,
@@ -66,4 +74,10 @@ export function toDossierView(d: DossierRecord, procedure: CompiledProcedure, pr
 /** Overdue is derived: past the due date, clock running, not closed. */
 export function isOverdue(d: Pick<DossierRecord, 'dueAt' | 'pausedAt' | 'closedAt'>, now: Date): boolean {
   return d.dueAt !== null && d.pausedAt === null && d.closedAt === null && d.dueAt.getTime() < now.getTime();
+}
+
+/** At risk is derived too: running, not yet overdue, less than one working day left. */
+export function isAtRisk(d: Pick<DossierRecord, 'dueAt' | 'pausedAt' | 'closedAt'>, now: Date, calendar: WorkCalendar): boolean {
+  if (d.dueAt === null || d.pausedAt !== null || d.closedAt !== null || d.dueAt.getTime() < now.getTime()) return false;
+  return workingTimeBetween(calendar, now, d.dueAt) < workingDayMinutes;
 }

@@ -11,7 +11,7 @@ export async function getDossier(ctx: ServiceContext, principal: Principal, id: 
   const dossier = await findDossier(ctx.db, id);
   if (!dossier || !canReadDossier(principal, dossier)) throw notFound(id);
   const procedure = await ctx.procedures.get(dossier.procedureCode, dossier.procedureVersion);
-  return toDossierView(dossier, procedure, principal, ctx.now());
+  return toDossierView(dossier, procedure, principal, ctx.now(), ctx.calendar);
 }
 
 export interface HistoryView {
@@ -41,6 +41,6 @@ export async function listWorklist(ctx: ServiceContext, principal: Principal, op
   const dossiers = await listDossiers(ctx.db, { units, includeClosed: options.includeClosed, limit: options.limit });
   const now = ctx.now();
   const views: DossierView[] = [];
-  for (const d of dossiers) views.push(toDossierView(d, await ctx.procedures.get(d.procedureCode, d.procedureVersion), principal, now));
+  for (const d of dossiers) views.push(toDossierView(d, await ctx.procedures.get(d.procedureCode, d.procedureVersion), principal, now, ctx.calendar));
   return views;
 }

@@ -65,11 +65,12 @@ export async function receiveDossier(ctx: ServiceContext, principal: Principal, 
       updatedAt: now,
       version: 1,
       overdueRecordedFor: null,
+      extendedAt: null,
       eventSeq: 0,
       eventHash: null,
     };
     const written = await recordTransition(trx, { mode: 'insert', dossier, expectedVersion: 0, openSteps: [], fromState: null, event: 'RECEIVED', comment: null, input: {}, form: null, effects: started.effects, plan, actor: principal, at: now });
-    return { status: 201, body: toDossierView(written, procedure, principal, now) };
+    return { status: 201, body: toDossierView(written, procedure, principal, now, ctx.calendar) };
   });
   ctx.outboxWritten();
   return result;

@@ -50,9 +50,13 @@ export async function recordTransition(trx: Database, t: TransitionRecord): Prom
   return write(trx, t.mode, next, t.expectedVersion, events, outbox, t.at, { left: t.plan.stepsLeft, entered: t.plan.stepsEntered.map((s) => ({ state: s.state, unitId: s.unit, dueAt: s.dueAt })), handoffs });
 }
 
-/** Appends events that change no state (an OVERDUE record), with their outbox rows. */
-export async function recordDossierEvents(trx: Database, dossier: DossierRecord, events: NewDossierEvent[], outbox: Array<{ topic: string; payload: Record<string, unknown> }>, at: Date): Promise<DossierRecord> {
-  return write(trx, 'update', dossier, dossier.version, events, outbox, at, { left: [], entered: [], handoffs: [] });
+/**
+ * Appends events that change no state (an OVERDUE record, an attachment, a new
+ * due date), with their outbox rows. `dossier` carries any changed fields; the
+ * row must still be at `expectedVersion` (by default the dossier's own).
+ */
+export async function recordDossierEvents(trx: Database, dossier: DossierRecord, events: NewDossierEvent[], outbox: Array<{ topic: string; payload: Record<string, unknown> }>, at: Date, expectedVersion = dossier.version): Promise<DossierRecord> {
+  return write(trx, 'update', dossier, expectedVersion, events, outbox, at, { left: [], entered: [], handoffs: [] });
 }
 
 async function write(

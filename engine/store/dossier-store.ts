@@ -8,7 +8,7 @@ export interface DossierRow {
   snapshot: DossierRecord['snapshot']; applicant: Record<string, unknown>; data: Record<string, unknown>;
   receiving_unit: string; competent_unit: string; current_unit: string; return_unit: string | null; outcome: string | null;
   received_at: Date; due_at: Date | null; step_due_at: Date | null; paused_at: Date | null; closed_at: Date | null;
-  updated_at: Date; version: number; overdue_recorded_for: Date | null; event_seq: number; event_hash: string | null;
+  updated_at: Date; version: number; overdue_recorded_for: Date | null; extended_at: Date | null; event_seq: number; event_hash: string | null;
 }
 
 export function toDossierRecord(r: DossierRow): DossierRecord {
@@ -17,7 +17,7 @@ export function toDossierRecord(r: DossierRow): DossierRecord {
     state: r.state, statusCode: r.status_code, snapshot: r.snapshot, applicant: r.applicant, data: r.data,
     receivingUnit: r.receiving_unit, competentUnit: r.competent_unit, currentUnit: r.current_unit, returnUnit: r.return_unit, outcome: r.outcome,
     receivedAt: r.received_at, dueAt: r.due_at, stepDueAt: r.step_due_at, pausedAt: r.paused_at, closedAt: r.closed_at,
-    updatedAt: r.updated_at, version: r.version, overdueRecordedFor: r.overdue_recorded_for, eventSeq: r.event_seq, eventHash: r.event_hash,
+    updatedAt: r.updated_at, version: r.version, overdueRecordedFor: r.overdue_recorded_for, extendedAt: r.extended_at, eventSeq: r.event_seq, eventHash: r.event_hash,
   };
 }
 

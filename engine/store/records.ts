@@ -55,6 +55,8 @@ export interface DossierRecord {
   version: number;
   /** When the statutory due date `dueAt` had passed and that was recorded (an OVERDUE event). */
   overdueRecordedFor: Date | null;
+  /** When the apology and new date (form 04) was issued; it may be issued once. */
+  extendedAt: Date | null;
   /** Sequence number and hash of the dossier's last event. */
   eventSeq: number;
   eventHash: string | null;

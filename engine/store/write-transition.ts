@@ -28,16 +28,16 @@ export interface TransitionWrite {
   at: Date;
 }
 
-const dossierColumns = `state, status_code, snapshot, data, current_unit, competent_unit, outcome, due_at, step_due_at, paused_at, closed_at, updated_at, version, overdue_recorded_for, event_seq, event_hash`;
+const dossierColumns = `state, status_code, snapshot, data, current_unit, competent_unit, outcome, due_at, step_due_at, paused_at, closed_at, updated_at, version, overdue_recorded_for, extended_at, event_seq, event_hash`;
 
 const insertDossier = `
   INSERT INTO dossiers (id, receipt_code, procedure_code, procedure_version, applicant, receiving_unit, return_unit, received_at, ${dossierColumns})
   VALUES (:id, :receiptCode, :procedureCode, :procedureVersion, :applicant, :receivingUnit, :returnUnit, :receivedAt,
-          :state, :statusCode, :snapshot, :data, :currentUnit, :competentUnit, :outcome, :dueAt, :stepDueAt, :pausedAt, :closedAt, :updatedAt, :version, :overdueRecordedFor, :eventSeq, :eventHash)
+          :state, :statusCode, :snapshot, :data, :currentUnit, :competentUnit, :outcome, :dueAt, :stepDueAt, :pausedAt, :closedAt, :updatedAt, :version, :overdueRecordedFor, :extendedAt, :eventSeq, :eventHash)
   RETURNING id`;
 
 const updateDossier = `
-  UPDATE dossiers SET (${dossierColumns}) = (:state, :statusCode, :snapshot, :data, :currentUnit, :competentUnit, :outcome, :dueAt, :stepDueAt, :pausedAt, :closedAt, :updatedAt, :version, :overdueRecordedFor, :eventSeq, :eventHash)
+  UPDATE dossiers SET (${dossierColumns}) = (:state, :statusCode, :snapshot, :data, :currentUnit, :competentUnit, :outcome, :dueAt, :stepDueAt, :pausedAt, :closedAt, :updatedAt, :version, :overdueRecordedFor, :extendedAt, :eventSeq, :eventHash)
   WHERE id = :id AND version = :expectedVersion AND event_seq = :expectedEventSeq
   RETURNING id`;
 
@@ -85,7 +85,7 @@ export async function writeTransition(trx: Database, w: TransitionWrite): Promis
     applicant: JSON.stringify(d.applicant), receivingUnit: d.receivingUnit, returnUnit: d.returnUnit, receivedAt: d.receivedAt,
     state: d.state, statusCode: d.statusCode, snapshot: JSON.stringify(d.snapshot), data: JSON.stringify(d.data),
     currentUnit: d.currentUnit, competentUnit: d.competentUnit, outcome: d.outcome, dueAt: d.dueAt, stepDueAt: d.stepDueAt,
-    pausedAt: d.pausedAt, closedAt: d.closedAt, updatedAt: d.updatedAt, version: d.version, overdueRecordedFor: d.overdueRecordedFor,
+    pausedAt: d.pausedAt, closedAt: d.closedAt, updatedAt: d.updatedAt, version: d.version, overdueRecordedFor: d.overdueRecordedFor, extendedAt: d.extendedAt,
     eventSeq: d.eventSeq, eventHash: d.eventHash, expectedVersion: w.expectedVersion, expectedEventSeq: w.expectedEventSeq, at: w.at,
     stepsLeft: JSON.stringify(w.stepsLeft),
     stepsEntered: JSON.stringify(w.stepsEntered.map((s) => ({ state: s.state, unit_id: s.unitId, due_at: s.dueAt }))),
