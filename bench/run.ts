@@ -11,6 +11,8 @@ import { startEmbeddedPostgres } from '../server/start-embedded-postgres.ts';
 import { databaseUrl } from '../test/database-url.ts';
 import { benchAdvance } from './bench-advance.ts';
 import { benchStep } from './bench-step.ts';
+import { benchDeadlines } from './bench-deadlines.ts';
+import { Redis } from 'ioredis';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 
@@ -42,6 +44,19 @@ async function withDatabase<T>(server: string, body: (url: string) => Promise<T>
   }
 }
 
+async function answers(redisUrl: string): Promise<boolean> {
+  const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await client.connect();
+    await client.ping();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
 async function main(): Promise<void> {
   const out = (lines: string[]) => lines.forEach((l) => process.stdout.write(`${l}\n`));
   process.stdout.write(`motcua benchmarks (${seconds} s each; ratios against a baseline from this run)\n\n`);
@@ -49,6 +64,11 @@ async function main(): Promise<void> {
   const server = await serverUrl();
   try {
     out(await withDatabase(server.url, (url) => benchAdvance(url, seconds, 8)));
+    const count = Number(process.env.BENCH_DEADLINES ?? 100_000);
+    out(await withDatabase(server.url, (url) => benchDeadlines(url, { kind: 'postgres', url }, count)));
+    const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+    if (await answers(redisUrl)) out(await withDatabase(server.url, (url) => benchDeadlines(url, { kind: 'redis', url: redisUrl, prefix: `bench-${randomBytes(3).toString('hex')}` }, count)));
+    else out([`deadlines (redis): skipped, no Redis at ${redisUrl} (set BENCH_REDIS_URL)`]);
   } finally {
     await server.stop();
   }

@@ -112,7 +112,7 @@ describe('motcua explain', () => {
       'statutory time: 20 working days · calendar vn',
     ]);
     expect(run.stdout.at(-1)).toBe(
-      'longest path: 17 working days of step budgets on the statutory clock (limit 20 working days): reception → transfer → review → signature → return-transfer → result-ready → returned',
+      'longest path: 19 working days of step budgets on the statutory clock (limit 20 working days): reception → transfer → arrived-at-land-office → review → signature → return-transfer → result-arrived → result-ready → returned',
     );
   }, TIMEOUT);
 });

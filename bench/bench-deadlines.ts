@@ -1,0 +1,91 @@
+// Deadlines scheduled and fired at volume: N open steps whose due times fall in
+// a window a minute ahead, written to the outbox as a busy province would have
+// them; the relay schedules them as delayed BullMQ jobs and the deadline worker
+// records each passing. Reported: scheduling throughput, firing lag p50/p99
+// (recorded time − due time) and firing throughput — beside raw BullMQ running
+// the same number of delayed no-op jobs over the same window on the same backend.
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
+import { Queue, Worker, createPostgresBackend } from 'bullmq';
+import { Redis } from 'ioredis';
+import { startSystem } from '../server/start-system.ts';
+import { publishTestProcedure } from '../test/publish-test-procedure.ts';
+import type { QueueBackendConfig } from '../workers/queue-backend.ts';
+import { fmt, percentile } from './measure.ts';
+
+const windowStartMs = 60_000; // first due time, after the start
+const windowMs = 60_000; // due times spread over this window
+
+export async function benchDeadlines(databaseUrl: string, backend: QueueBackendConfig, count: number): Promise<string[]> {
+  const setup = await startSystem({ databaseUrl, queue: backend, proceduresDir: 'procedures', seedDemo: true, port: 0, host: '127.0.0.1', outboxPollMs: 200, logger: pino({ level: 'silent' }), http: false, workers: false });
+  await publishTestProcedure(setup.db, 'bench/fixtures/deadline-bench.yaml');
+  await setup.stop();
+
+  const start = Date.now();
+  const system = await startSystem({ databaseUrl, queue: backend, proceduresDir: 'procedures', seedDemo: true, port: 0, host: '127.0.0.1', outboxPollMs: 200, logger: pino({ level: 'silent' }), http: false, workers: true, reconcileEveryMs: 3_600_000 });
+  try {
+    // Dossiers, their open step and the deadline outbox rows, written in bulk as committed transitions would leave them.
+    await system.db.raw(
+      `WITH d AS (
+         INSERT INTO dossiers (id, receipt_code, procedure_code, procedure_version, state, status_code, snapshot, applicant, data, receiving_unit, competent_unit, current_unit, received_at, updated_at, version, event_seq)
+         SELECT gen_random_uuid(), 'BENCH-' || i, 'B.DEADLINE', 1, 'review', 4, '{"value":"review","status":"active","context":{},"children":{},"historyValue":{}}',
+                '{"fullName":"Bench","idNumber":"027090001234"}', '{}', 'hop-thinh', 'hop-thinh', 'hop-thinh', now(), now(), 1, 0
+         FROM generate_series(1, ?) AS i
+         RETURNING id, receipt_code),
+       s AS (
+         INSERT INTO dossier_steps (dossier_id, state, unit_id, entered_at, due_at)
+         SELECT id, 'review', 'hop-thinh', now(), to_timestamp((? + (substr(receipt_code, 7)::bigint % ?) * ? / ?) / 1000.0)
+         FROM d RETURNING id, dossier_id, due_at)
+       INSERT INTO outbox (dossier_id, topic, payload, created_at)
+       SELECT dossier_id, 'deadline', jsonb_build_object('kind', 'step', 'stepId', id, 'state', 'review', 'dueAt', to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')), now() FROM s`,
+      [count, start + windowStartMs, count, windowMs, count],
+    );
+    const t0 = Date.now();
+    system.relay.notify();
+    for (;;) {
+      const pending = Number((await system.db('outbox').whereNull('relayed_at').where('topic', 'deadline').count<{ n: string }>({ n: '*' }).first())?.n);
+      if (pending === 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const scheduledPerSecond = count / ((Date.now() - t0) / 1000);
+    for (;;) {
+      const fired = Number((await system.db('dossier_steps').whereNotNull('overdue_marked_at').count<{ n: string }>({ n: '*' }).first())?.n);
+      if (fired >= count) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const lags = (await system.db.raw<{ rows: Array<{ lag: number }> }>(`SELECT EXTRACT(EPOCH FROM (overdue_marked_at - due_at)) * 1000 AS lag FROM dossier_steps WHERE overdue_marked_at IS NOT NULL`)).rows.map((r) => Number(r.lag));
+    const span = (await system.db.raw<{ rows: Array<{ s: number }> }>(`SELECT EXTRACT(EPOCH FROM (max(overdue_marked_at) - min(due_at))) AS s FROM dossier_steps WHERE overdue_marked_at IS NOT NULL`)).rows[0]!.s;
+    const firedPerSecond = count / Number(span);
+    const raw = await rawBullmq(databaseUrl, backend, count);
+    return [
+      `deadlines (${backend.kind}, ${fmt(count)}): scheduled ${fmt(scheduledPerSecond)}/s · fired lag p50 ${fmt(percentile(lags, 50))} ms, p99 ${fmt(percentile(lags, 99))} ms, ${fmt(firedPerSecond)}/s · raw BullMQ delayed no-op jobs: added ${fmt(raw.addedPerSecond)}/s, lag p50 ${fmt(percentile(raw.lags, 50))} ms, p99 ${fmt(percentile(raw.lags, 99))} ms, ${fmt(raw.firedPerSecond)}/s · lag p99 ratio ${fmt(percentile(lags, 99) / Math.max(1, percentile(raw.lags, 99)), 1)}`,
+    ];
+  } finally {
+    await system.stop();
+  }
+}
+
+/** The baseline: the same number of delayed jobs over the same window, a processor that only notes the time. */
+async function rawBullmq(databaseUrl: string, backend: QueueBackendConfig, count: number): Promise<{ addedPerSecond: number; firedPerSecond: number; lags: number[] }> {
+  const name = `bench-raw-${randomUUID().slice(0, 8)}`;
+  const pg = { connectionString: databaseUrl, max: 4 };
+  const redis = () => new Redis((backend as { url: string }).url, { maxRetriesPerRequest: null });
+  const queue = backend.kind === 'postgres' ? (new Queue(name, { connection: pg }, createPostgresBackend) as unknown as Queue) : new Queue(name, { connection: redis(), prefix: `{${name}}` });
+  const lags: number[] = [];
+  let last = 0;
+  const start = Date.now();
+  const jobs = Array.from({ length: count }, (_, i) => ({ name: 'due', data: { dueAt: start + windowStartMs + Math.floor((i * windowMs) / count) }, opts: { jobId: `raw-${i}`, removeOnComplete: true } }));
+  const t0 = Date.now();
+  for (let i = 0; i < jobs.length; i += 1000) await queue.addBulk(jobs.slice(i, i + 1000).map((j) => ({ ...j, opts: { ...j.opts, delay: Math.max(0, j.data.dueAt - Date.now()) } })));
+  const addedPerSecond = count / ((Date.now() - t0) / 1000);
+  const processor = async (job: { data: { dueAt: number } }) => {
+    last = Date.now();
+    lags.push(last - job.data.dueAt);
+  };
+  const worker = backend.kind === 'postgres' ? (new Worker(name, processor, { connection: pg, concurrency: 8 }, createPostgresBackend) as unknown as Worker) : new Worker(name, processor, { connection: redis(), prefix: `{${name}}`, concurrency: 8 });
+  while (lags.length < count) await new Promise((r) => setTimeout(r, 500));
+  await worker.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  return { addedPerSecond, firedPerSecond: count / ((last - (start + windowStartMs)) / 1000), lags };
+}
