@@ -1,5 +1,6 @@
 // The Express application: JSON in, service call, JSON out. Health probes and
-// login are public; everything under /v1 else needs a bearer token.
+// login are public, connector callbacks are signed; everything under /v1 else
+// needs a bearer token.
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
@@ -10,8 +11,11 @@ import { MotcuaError } from '../engine/motcua-error.ts';
 import { principalOf, requirePrincipal } from './require-principal.ts';
 import { attachmentRoutes } from './routes/attachment-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { connectorRoutes } from './routes/connector-routes.ts';
+import { deadLetterRoutes } from './routes/dead-letter-routes.ts';
 import { dossierRoutes } from './routes/dossier-routes.ts';
 import { procedureRoutes } from './routes/procedure-routes.ts';
+import { authoringRoutes } from './routes/authoring-routes.ts';
 import { problemHandler } from './send-problem.ts';
 
 const consoleDir = fileURLToPath(new URL('./console/', import.meta.url));
@@ -38,6 +42,8 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
   // The web console: static files, no build step; it talks to the same /v1 API.
   app.use(express.static(consoleDir, { index: 'index.html', maxAge: '5m' }));
 
+  // External systems' callbacks: signed, not bearer-authenticated, and read as raw bytes for the signature.
+  app.use(connectorRoutes(ctx));
   app.use('/v1', express.json({ limit: '1mb', strict: true }));
   app.use(authRoutes(ctx));
   app.use('/v1', requirePrincipal(ctx));
@@ -51,8 +57,10 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
     res.json({ items: units.map((u) => ({ id: u.id, code: u.code, level: u.level, parent: u.parentId, name: { vi: u.nameVi, en: u.nameEn } })) });
   });
   app.use(procedureRoutes(ctx));
+  app.use(authoringRoutes(ctx));
   app.use(dossierRoutes(ctx));
   app.use(attachmentRoutes(ctx));
+  app.use(deadLetterRoutes(ctx));
   app.use('/v1', () => {
     throw new MotcuaError('request.not-found', 'no such endpoint; see the README for the API');
   });

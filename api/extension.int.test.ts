@@ -59,6 +59,14 @@ it('is at risk in the last working day, when form 04 is too late', async () => {
   expect((await leader.get(`/v1/dossiers/${id}`)).body.atRisk).toBe(false);
   const late = await at('2026-03-05T08:00:00+07:00', 'leader.hop-thinh'); // Thursday 08:00: 7.5 working hours left
   expect((await late.get(`/v1/dossiers/${id}`)).body).toMatchObject({ atRisk: true, overdue: false });
+  // Supervisors list what is at risk and what is overdue.
+  const supervisor = await ApiClient.login(system.url, 'supervisor.hop-thinh');
+  expect((await supervisor.get('/v1/dossiers?due=at-risk')).body.items.map((d: { id: string }) => d.id)).toContain(id);
+  expect((await supervisor.get('/v1/dossiers?due=overdue')).body.items.map((d: { id: string }) => d.id)).not.toContain(id);
+  system.clock.set('2026-03-05T17:30:00+07:00');
+  const after = await ApiClient.login(system.url, 'supervisor.hop-thinh');
+  expect((await after.get('/v1/dossiers?due=overdue')).body.items.map((d: { id: string }) => d.id)).toContain(id);
+  system.clock.set('2026-03-05T08:00:00+07:00');
   const refused = await late.post(`/v1/dossiers/${id}/extension`, { newDueDate: '2026-03-10', reason: 'muộn' });
   expect(refused.status).toBe(422);
   expect(refused.body.detail).toBe('form 04 must be issued at the latest one working day before the due date 2026-03-05T10:00:00.000Z; only 450 working minutes are left');

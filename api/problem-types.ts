@@ -33,6 +33,13 @@ export const problemTypes: Record<ErrorCode, { status: number; title: string }> 
   'attachment.type-not-allowed': { status: 415, title: 'Attachment type not allowed' },
   'attachment.type-mismatch': { status: 422, title: 'Attachment content does not match its declared type' },
   'attachment.corrupt': { status: 500, title: 'Stored attachment is corrupt' },
+  'connector.not-found': { status: 404, title: 'Connector not found' },
+  'connector.not-configured': { status: 503, title: 'Connector not configured in this deployment' },
+  'connector.request-failed': { status: 502, title: 'External system did not accept the request' },
+  'connector.signature-invalid': { status: 401, title: 'Invalid connector signature' },
+  'connector.event-not-allowed': { status: 403, title: 'Event not allowed for this connector' },
+  'dead-letter.not-found': { status: 404, title: 'Dead letter not found' },
+  'dead-letter.resolved': { status: 409, title: 'Dead letter already resolved' },
   'config.invalid': { status: 500, title: 'Invalid configuration' },
   internal: { status: 500, title: 'Internal error' },
 };

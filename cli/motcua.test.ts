@@ -121,7 +121,7 @@ describe('motcua test', () => {
   it('runs every scenario of the catalogue', async () => {
     const run = await motcua('test');
     expect(run.code).toBe(0);
-    expect(run.stdout.filter((line) => !line.startsWith('PASS '))).toEqual(['28 scenarios in 9 files: 28 passed, 0 failed']);
+    expect(run.stdout.filter((line) => !line.startsWith('PASS '))).toEqual(['30 scenarios in 9 files: 30 passed, 0 failed']);
   }, TIMEOUT);
 
   it('prints an expected/actual diff for a wrong expectation and exits 1', async () => {

@@ -1,9 +1,11 @@
 // The organisation a definition is checked against: unit ids from the
-// province file, calendar names from the calendar folder (vn from vn-2026.yaml).
-import { join } from 'node:path';
+// province file, calendar names from the calendar folder (vn from vn-2026.yaml),
+// connector names from connectors.yaml beside the province file (none if absent).
+import { dirname, join } from 'node:path';
 import type { CheckContext } from '../engine/definition/check-procedure.ts';
 import { calendarNames } from '../engine/files/read-catalogue.ts';
 import { isMotcuaError } from '../engine/motcua-error.ts';
+import { parseConnectors } from '../engine/service/connectors/parse-connectors.ts';
 import { parseProvince } from '../engine/service/parse-province.ts';
 import type { CliIo } from './cli-io.ts';
 
@@ -34,13 +36,16 @@ export async function readCheckContext(io: CliIo, options: { province?: string; 
     throw new ContextError([`cannot read the calendar folder ${calendarDir}: calendar names are checked against it; run motcua from the repository root or pass --calendars DIR`], 2);
 
   let units: Set<string>;
+  let connectors = new Set<string>();
+  const connectorsPath = join(dirname(provincePath), 'connectors.yaml');
   try {
     units = new Set(parseProvince({ file: provincePath, text: await io.readFile(provincePath) }).units.map((u) => u.id));
+    if ((await io.kindOf(connectorsPath)) === 'file') connectors = new Set(parseConnectors({ file: connectorsPath, text: await io.readFile(connectorsPath) }).map((c) => c.name));
   } catch (error) {
     if (isMotcuaError(error)) throw new ContextError((error.details.lines as string[] | undefined) ?? [error.message], 1);
     throw error;
   }
   const names = (await io.readDir(calendarDir)).filter((e) => !e.directory && /^[a-z]+-\d{4}\.ya?ml$/.test(e.name));
   const calendars = await Promise.all(names.map(async (e) => ({ fileName: join(calendarDir, e.name), text: await io.readFile(join(calendarDir, e.name)) })));
-  return { context: { units, calendars: calendarNames(calendars.map((c) => ({ file: c.fileName, text: c.text }))) }, calendars };
+  return { context: { units, calendars: calendarNames(calendars.map((c) => ({ file: c.fileName, text: c.text }))), connectors }, calendars };
 }

@@ -33,6 +33,13 @@ export type ErrorCode =
   | 'attachment.type-not-allowed'
   | 'attachment.type-mismatch'
   | 'attachment.corrupt'
+  | 'connector.not-found'
+  | 'connector.not-configured'
+  | 'connector.request-failed'
+  | 'connector.signature-invalid'
+  | 'connector.event-not-allowed'
+  | 'dead-letter.not-found'
+  | 'dead-letter.resolved'
   | 'config.invalid'
   | 'internal';
 

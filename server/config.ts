@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { MotcuaError } from '../engine/motcua-error.ts';
 import { defaultAttachmentMaxBytes } from '../engine/service/attachments/open-attachment-storage.ts';
+import type { ConnectorEnv } from '../engine/service/connectors/connector-settings.ts';
 
 export interface Config {
   port: number;
@@ -27,6 +28,12 @@ export interface Config {
   attachmentsDir: string;
   /** The largest attached file accepted, in bytes. */
   attachmentMaxBytes: number;
+  /** Connector URLs and shared secrets (CONNECTOR_<NAME>_URL, CONNECTOR_<NAME>_SECRET), keyed by connector name. */
+  connectors: ConnectorEnv;
+  /** First delay of the exponential backoff between attempts of a connector handoff, in ms. */
+  connectorRetryDelayMs: number;
+  /** The address external systems reach this deployment's API at (connector callbacks); null: http://localhost:<PORT>. */
+  publicUrl: string | null;
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -74,9 +81,61 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     processRole: oneOf('PROCESS_ROLE', ['all', 'api', 'worker'] as const, 'all'),
     attachmentsDir: env.ATTACHMENTS_DIR || join(env.DATA_DIR || '.data', 'attachments'),
     attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', defaultAttachmentMaxBytes, 1, 1024 * 1024 * 1024),
+    connectors: parseConnectorEnv(env, problems),
+    connectorRetryDelayMs: int('CONNECTOR_RETRY_DELAY_MS', 10_000, 1, 3_600_000),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL, problems),
   };
   if (!/^[a-zA-Z0-9_-]{1,40}$/.test(config.queuePrefix)) problems.push(`QUEUE_PREFIX=${config.queuePrefix} must be 1-40 letters, digits, _ or -`);
   if (config.queueBackend === 'redis' && !config.redisUrl) problems.push('QUEUE_BACKEND=redis needs REDIS_URL, e.g. redis://127.0.0.1:6379');
   if (problems.length) throw new MotcuaError('config.invalid', `invalid configuration:\n  ${problems.join('\n  ')}`, { problems });
   return config;
+}
+
+const connectorSetting = /^CONNECTOR_([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)_(URL|SECRET)$/;
+/** An HMAC key shorter than this is guessable; `openssl rand -hex 32` gives 64 characters. */
+export const connectorSecretMinLength = 32;
+
+/**
+ * CONNECTOR_<NAME>_URL and CONNECTOR_<NAME>_SECRET, keyed by connector name
+ * (LAND_REGISTRY → land-registry). Which names exist is the catalogue's to say
+ * (procedures/connectors.yaml, checked at start-up); here only the shape. Any
+ * other CONNECTOR_ variable is a typo and reported. Secrets are never echoed.
+ */
+function parseConnectorEnv(env: Record<string, string | undefined>, problems: string[]): ConnectorEnv {
+  const connectors: ConnectorEnv = {};
+  for (const [variable, raw] of Object.entries(env).sort(([a], [b]) => a.localeCompare(b))) {
+    if (!variable.startsWith('CONNECTOR_') || variable === 'CONNECTOR_RETRY_DELAY_MS' || raw === undefined || raw === '') continue;
+    const match = connectorSetting.exec(variable);
+    if (!match) {
+      problems.push(`${variable} is not a connector setting; set CONNECTOR_<NAME>_URL or CONNECTOR_<NAME>_SECRET, NAME being the connector's name in upper case with - as _ (e.g. CONNECTOR_NATIONAL_BUSINESS_REGISTRY_SECRET)`);
+      continue;
+    }
+    const name = match[1]!.toLowerCase().replace(/_/g, '-');
+    const entry = (connectors[name] ??= {});
+    if (match[2] === 'SECRET') {
+      if (raw.length < connectorSecretMinLength) problems.push(`${variable} must be at least ${connectorSecretMinLength} characters (it is ${raw.length}); generate one with: openssl rand -hex 32`);
+      entry.secret = raw;
+      continue;
+    }
+    try {
+      const parsed = new URL(raw);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') problems.push(`${variable} must start with http:// or https://`);
+    } catch {
+      problems.push(`${variable} is not a URL (e.g. https://registry.example.gov.vn/motcua/handoffs)`);
+    }
+    entry.url = raw;
+  }
+  return connectors;
+}
+
+/** PUBLIC_URL without a trailing slash: callback URLs are built by appending /v1/…. */
+function parsePublicUrl(raw: string | undefined, problems: string[]): string | null {
+  if (raw === undefined || raw === '') return null;
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') problems.push('PUBLIC_URL must start with http:// or https://');
+  } catch {
+    problems.push(`PUBLIC_URL=${raw} is not a URL (e.g. https://motcua.bacninh.gov.vn)`);
+  }
+  return raw.replace(/\/+$/, '');
 }

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       logger,
       http: config.processRole !== 'worker',
       workers: config.processRole !== 'api',
+      connectors: { env: config.connectors, retryDelayMs: config.connectorRetryDelayMs, publicUrl: config.publicUrl ?? undefined },
     });
   } catch (error) {
     await embedded?.stop();

@@ -14,7 +14,7 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number | null; database: string; log: (line: string) => void }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number | null; database: string; log: (line: string) => void; maxConnections?: number }): Promise<EmbeddedServer> {
   const root = resolve(options.dataDir);
   const databaseDir = join(root, 'pg');
   await mkdir(root, { recursive: true });
@@ -35,7 +35,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `max_connections=${options.maxConnections ?? 100}`],
     onLog: () => {},
     onError: (message) => options.log(String(message instanceof Error ? message.message : message).trim()),
   });

@@ -8,6 +8,9 @@ import { createApp } from '../api/create-app.ts';
 import { createCalendarFromTexts, type WorkCalendar } from '../engine/calendar/index.ts';
 import { calendarNames, readCatalogue } from '../engine/files/read-catalogue.ts';
 import { openAttachmentStorage } from '../engine/service/attachments/open-attachment-storage.ts';
+import type { ConnectorEnv } from '../engine/service/connectors/connector-settings.ts';
+import { parseConnectors } from '../engine/service/connectors/parse-connectors.ts';
+import { missingConnectorSetting, resolveConnectors } from '../engine/service/connectors/resolve-connectors.ts';
 import { parseProvince } from '../engine/service/parse-province.ts';
 import { ProcedureRegistry } from '../engine/service/procedure-registry.ts';
 import { seedCatalogue, type SeedResult } from '../engine/service/seed-catalogue.ts';
@@ -20,6 +23,7 @@ import { OutboxRelay } from '../workers/outbox-relay.ts';
 import { createQueue, createWorker, queueNames, type QueueBackendConfig } from '../workers/queue-backend.ts';
 import { createDeadlineProcessor, reconcileJobName } from '../workers/deadline-worker.ts';
 import { createHandoffProcessor } from '../workers/handoff-worker.ts';
+import { connectorQueueName, createConnectorDispatch, createConnectorProcessor } from '../workers/connector-worker.ts';
 import type { Logger } from './create-logger.ts';
 
 export interface SystemOptions {
@@ -40,6 +44,12 @@ export interface SystemOptions {
   workers?: boolean;
   /** How often the deadline reconciler runs, in ms. */
   reconcileEveryMs?: number;
+  /**
+   * External connectors: URLs and secrets from the environment; the first
+   * backoff delay between attempts (default 10 s); the address external systems
+   * call back (default: this server's URL, or http://localhost:<port> without one).
+   */
+  connectors?: { env?: ConnectorEnv; retryDelayMs?: number; publicUrl?: string };
 }
 
 export interface RunningSystem {
@@ -60,6 +70,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const calendar = createCalendarFromTexts(catalogue.calendars.map((c) => ({ fileName: c.file, text: c.text })));
   const province = parseProvince(catalogue.province);
   const calendars = calendarNames(catalogue.calendars);
+  const connectorSettings = resolveConnectors(catalogue.connectors ? parseConnectors(catalogue.connectors) : [], options.connectors?.env ?? {});
+  const connectorNames = new Set(connectorSettings.keys());
+  for (const settings of connectorSettings.values()) {
+    const missing = missingConnectorSetting(settings);
+    if (missing) log.warn({ connector: settings.name }, `${missing}; until then its handoffs go to the dead-letter list`);
+  }
 
   const db = createDatabase(options.databaseUrl);
   const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
@@ -68,9 +84,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   };
   try {
     await migrateDatabase(db, options.databaseUrl);
-    const seed = await seedCatalogue(db, { province, procedures: catalogue.procedures, calendars, seedDemoUsers: options.seedDemo, now: now() });
+    const seed = await seedCatalogue(db, { province, procedures: catalogue.procedures, calendars, connectors: connectorNames, seedDemoUsers: options.seedDemo, now: now() });
     const units = new UnitDirectory(db);
-    const procedures = new ProcedureRegistry(db, async () => ({ units: new Set((await units.all()).keys()), calendars }));
+    const procedures = new ProcedureRegistry(db, async () => ({ units: new Set((await units.all()).keys()), calendars, connectors: connectorNames }));
     await units.all();
     await procedures.warm();
 
@@ -78,20 +94,33 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       notify: createQueue(queueNames.notify, options.queue),
       deadline: createQueue(queueNames.deadline, options.queue),
       handoff: createQueue(queueNames.handoff, options.queue),
+      connector: createQueue(connectorQueueName, options.queue),
     };
     closers.push(() => Promise.all(Object.values(queues).map((q) => q.close())));
     const relay = new OutboxRelay(db, queues, { pollMs: options.outboxPollMs, batch: 200, logger: log.child({ component: 'outbox-relay' }), now });
     const attachments = await openAttachmentStorage(options.attachments, now());
     closers.push(attachments.close);
-    const ctx: ServiceContext = { db, procedures, units, calendar, now, outboxWritten: () => relay.notify(), attachments: attachments.settings };
+    // Set once the server listens, unless configured: worker-only processes assume the API on this host.
+    let publicUrl = options.connectors?.publicUrl ?? `http://localhost:${options.port}`;
+    const connectors = {
+      settings: connectorSettings,
+      callbackUrl: (name: string) => `${publicUrl}/v1/connectors/${name}/callback`,
+      dispatch: createConnectorDispatch(queues.connector!, connectorSettings, options.connectors?.retryDelayMs ?? 10_000),
+    };
+    const ctx: ServiceContext = { db, procedures, units, calendar, now, outboxWritten: () => relay.notify(), attachments: attachments.settings, connectors };
 
     if (options.workers !== false) {
       const workers: Worker[] = [
         createWorker(queueNames.notify, createNotificationProcessor(db, now), options.queue, { concurrency: 8 }),
         createWorker(queueNames.deadline, createDeadlineProcessor(ctx, log.child({ component: 'deadline-worker' })), options.queue, { concurrency: 8 }),
         createWorker(queueNames.handoff, createHandoffProcessor(ctx, log.child({ component: 'handoff-worker' })), options.queue, { concurrency: 8 }),
+        createWorker(connectorQueueName, createConnectorProcessor(ctx, log.child({ component: 'connector-worker' })), options.queue, { concurrency: 8 }),
       ];
-      for (const w of workers) w.on('failed', (job, error) => log.warn({ jobId: job?.id, queue: w.name, err: error }, 'job failed; BullMQ retries it with backoff'));
+      for (const w of workers)
+        w.on('failed', (job, error) => {
+          const final = job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
+          log.warn({ jobId: job?.id, queue: w.name, attemptsMade: job?.attemptsMade, err: error }, final ? 'job failed for good; the reconciler or a dead letter takes it from here' : 'job failed; BullMQ retries it with backoff');
+        });
       closers.push(() => Promise.all(workers.map((w) => w.close())));
       // The reconciler: a repeatable job that records every deadline a lost job missed.
       await queues.deadline!.upsertJobScheduler(reconcileJobName, { every: options.reconcileEveryMs ?? 60_000 }, { name: reconcileJobName, data: {} });
@@ -131,6 +160,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
       const address = server.address() as AddressInfo;
       url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${address.port}`;
+      if (!options.connectors?.publicUrl) publicUrl = url;
     }
     return { url, ctx, db, calendar, relay, queues, seed, stop };
   } catch (error) {

@@ -29,7 +29,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let adminUrl = process.env.TEST_DATABASE_URL ?? '';
   if (!adminUrl) {
     embeddedDir = await mkdtemp(join(tmpdir(), 'motcua-test-pg-'));
-    embedded = await startEmbeddedPostgres({ dataDir: embeddedDir, port: null, database: 'postgres', log: () => {} });
+    // Every test system opens its own pools; two test files at once need more than the default 100 connections.
+    embedded = await startEmbeddedPostgres({ dataDir: embeddedDir, port: null, database: 'postgres', log: () => {}, maxConnections: 300 });
     adminUrl = embedded.url;
   }
   const templateDatabase = `motcua_tpl_${runId}`;

@@ -2,7 +2,7 @@
 // random port, with a test clock. Tests talk HTTP to it like any client.
 import { inject } from 'vitest';
 import { pino } from 'pino';
-import { startSystem, type RunningSystem } from '../server/start-system.ts';
+import { startSystem, type RunningSystem, type SystemOptions } from '../server/start-system.ts';
 import type { QueueBackendConfig } from '../workers/queue-backend.ts';
 import { createTestDatabase, type TestDatabase } from './create-test-database.ts';
 import { TestClock } from './test-clock.ts';
@@ -14,7 +14,20 @@ export interface TestSystem extends RunningSystem {
   close(): Promise<void>;
 }
 
-export async function startTestSystem(options: { clock?: TestClock; queue?: 'postgres' | 'redis'; workers?: boolean; reconcileEveryMs?: number; database?: TestDatabase } = {}): Promise<TestSystem> {
+export interface TestSystemOptions {
+  clock?: TestClock;
+  queue?: 'postgres' | 'redis';
+  workers?: boolean;
+  reconcileEveryMs?: number;
+  database?: TestDatabase;
+  /** Another catalogue folder (default procedures/). */
+  proceduresDir?: string;
+  connectors?: SystemOptions['connectors'];
+  /** Run after the system stops and its database is dropped. */
+  cleanup?: () => Promise<void>;
+}
+
+export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const database = options.database ?? (await createTestDatabase());
   const clock = options.clock ?? new TestClock('2026-03-02T09:00:00+07:00');
   let queue: QueueBackendConfig = { kind: 'postgres', url: database.url };
@@ -27,7 +40,7 @@ export async function startTestSystem(options: { clock?: TestClock; queue?: 'pos
   const system = await startSystem({
     databaseUrl: database.url,
     queue,
-    proceduresDir: 'procedures',
+    proceduresDir: options.proceduresDir ?? 'procedures',
     seedDemo: true,
     port: 0,
     host: '127.0.0.1',
@@ -36,6 +49,7 @@ export async function startTestSystem(options: { clock?: TestClock; queue?: 'pos
     now: clock.now,
     workers: options.workers,
     reconcileEveryMs: options.reconcileEveryMs,
+    connectors: options.connectors,
   });
   return {
     ...system,
@@ -44,6 +58,7 @@ export async function startTestSystem(options: { clock?: TestClock; queue?: 'pos
     close: async () => {
       await system.stop();
       await database.drop();
+      await options.cleanup?.();
     },
   };
 }

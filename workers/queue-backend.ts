@@ -10,6 +10,7 @@ export const queueNames = {
   notify: 'motcua-notify',
   deadline: 'motcua-deadline',
   handoff: 'motcua-handoff',
+  connector: 'motcua-connector',
 } as const;
 
 // A hash tag keeps every key of every queue in one Redis Cluster slot, as BullMQ requires.
@@ -19,7 +20,7 @@ function redisPrefix(backend: { prefix?: string }): string {
 }
 
 export function createQueue(name: string, backend: QueueBackendConfig): Queue {
-  if (backend.kind === 'postgres') return new Queue(name, { connection: { connectionString: backend.url, max: 4 } }, createPostgresBackend) as unknown as Queue;
+  if (backend.kind === 'postgres') return new Queue(name, { connection: { connectionString: backend.url, max: 2 } }, createPostgresBackend) as unknown as Queue;
   return new Queue(name, { connection: new Redis(backend.url, { maxRetriesPerRequest: null }), prefix: redisPrefix(backend) });
 }
 
@@ -30,6 +31,6 @@ const recovery: Partial<WorkerOptions> = { lockDuration: 15_000, stalledInterval
 export function createWorker<T>(name: string, processor: Processor<T>, backend: QueueBackendConfig, overrides: Partial<WorkerOptions> = {}): Worker<T> {
   const options = { ...recovery, ...overrides };
   if (backend.kind === 'postgres')
-    return new Worker(name, processor, { ...options, connection: { connectionString: backend.url, max: 4 } }, createPostgresBackend) as unknown as Worker<T>;
+    return new Worker(name, processor, { ...options, connection: { connectionString: backend.url, max: 2 } }, createPostgresBackend) as unknown as Worker<T>;
   return new Worker(name, processor, { ...options, connection: new Redis(backend.url, { maxRetriesPerRequest: null }), prefix: redisPrefix(backend) });
 }

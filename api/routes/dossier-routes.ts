@@ -66,7 +66,9 @@ export function dossierRoutes(ctx: ServiceContext): Router {
   router.get('/v1/dossiers', async (req, res) => {
     const limit = req.query.limit === undefined ? 100 : Number(req.query.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new MotcuaError('request.invalid', 'limit must be a whole number from 1 to 500');
-    const items = await listWorklist(ctx, principalOf(res), { includeClosed: req.query.closed === 'true', limit });
+    const due = req.query.due;
+    if (due !== undefined && due !== 'overdue' && due !== 'at-risk') throw new MotcuaError('request.invalid', `due must be overdue or at-risk, not ${JSON.stringify(due)}`);
+    const items = await listWorklist(ctx, principalOf(res), { includeClosed: req.query.closed === 'true', limit, due });
     res.json({ items });
   });
   router.get('/v1/dossiers/:id', async (req, res) => {

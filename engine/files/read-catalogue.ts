@@ -1,5 +1,6 @@
 // Reads the catalogue folder (procedures/ by default): procedure definitions,
-// working-time calendars and the province's organisation. The only place that
+// working-time calendars, the province's organisation and the external
+// connectors (connectors.yaml, optional: a catalogue may have none). The only place that
 // knows the folder's layout; the CLI and the server both use it.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -14,6 +15,8 @@ export interface Catalogue {
   procedures: SourceFile[];
   calendars: SourceFile[];
   province: SourceFile;
+  /** connectors.yaml; null when the folder has none. */
+  connectors: SourceFile | null;
 }
 
 /** Procedure files are the folder's top-level *.yaml, except the organisation and scenario files. */
@@ -28,7 +31,8 @@ export async function readCatalogue(dir: string): Promise<Catalogue> {
   const calendarDir = join(dir, 'calendars');
   const calendarNames = (await readdir(calendarDir)).filter((n) => /^[a-z]+-\d{4}\.ya?ml$/.test(n)).sort();
   const calendars = await Promise.all(calendarNames.map((n) => read(join(calendarDir, n))));
-  return { procedures, calendars, province: await read(join(dir, 'province.yaml')) };
+  const connectors = names.includes('connectors.yaml') ? await read(join(dir, 'connectors.yaml')) : null;
+  return { procedures, calendars, province: await read(join(dir, 'province.yaml')), connectors };
 }
 
 /** Calendar names (e.g. "vn") from files named <name>-<year>.yaml. */

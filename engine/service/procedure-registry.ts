@@ -44,6 +44,11 @@ export class ProcedureRegistry {
     return { record, procedure: await this.get(record.code, record.version) };
   }
 
+  /** Units, calendars and connectors that definitions are checked against. */
+  checkContext(): Promise<CheckContext> {
+    return this.context();
+  }
+
   /** Every version compiled so far (all published ones after warm()). */
   async loaded(): Promise<CompiledProcedure[]> {
     const settled = await Promise.allSettled(this.compiled.values());

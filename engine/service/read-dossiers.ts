@@ -36,11 +36,13 @@ function toEventView(e: DossierEventRecord): HistoryView['events'][number] {
   return { seq: e.seq, type: e.type, at: e.at.toISOString(), actorRole: e.actorRole, actorId: e.actorId, unit: e.unitId, fromState: e.fromState, toState: e.toState, statusCode: e.statusCode, comment: e.comment, payload: e.payload, hash: e.hash };
 }
 
-export async function listWorklist(ctx: ServiceContext, principal: Principal, options: { includeClosed: boolean; limit: number }): Promise<DossierView[]> {
+export async function listWorklist(ctx: ServiceContext, principal: Principal, options: { includeClosed: boolean; limit: number; due?: 'overdue' | 'at-risk' }): Promise<DossierView[]> {
   const units = seesWholeProvince(principal) ? null : [principal.unitId];
-  const dossiers = await listDossiers(ctx.db, { units, includeClosed: options.includeClosed, limit: options.limit });
   const now = ctx.now();
+  // At risk means less than one working day left; a week of calendar time always covers that window.
+  const due = options.due === 'overdue' ? { kind: 'overdue' as const, now } : options.due === 'at-risk' ? { kind: 'due-soon' as const, now, dueBefore: new Date(now.getTime() + 7 * 86_400_000) } : undefined;
+  const dossiers = await listDossiers(ctx.db, { units, includeClosed: options.includeClosed, limit: options.limit, due });
   const views: DossierView[] = [];
   for (const d of dossiers) views.push(toDossierView(d, await ctx.procedures.get(d.procedureCode, d.procedureVersion), principal, now, ctx.calendar));
-  return views;
+  return options.due === 'at-risk' ? views.filter((v) => v.atRisk) : views;
 }

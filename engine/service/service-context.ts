@@ -3,6 +3,7 @@
 import type { WorkCalendar } from '../calendar/index.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { Database } from '../store/create-database.ts';
+import type { Connectors } from './connectors/connector-settings.ts';
 import type { ProcedureRegistry } from './procedure-registry.ts';
 import type { UnitDirectory } from './unit-directory.ts';
 
@@ -16,4 +17,6 @@ export interface ServiceContext {
   outboxWritten: () => void;
   /** Where attached files are stored, and the largest file accepted, in bytes. */
   attachments: { blobs: BlobStore; maxBytes: number };
+  /** External systems of procedures/connectors.yaml, as this deployment configures them. */
+  connectors: Connectors;
 }

@@ -55,13 +55,20 @@ export interface WorklistQuery {
   units: string[] | null; // null: every unit (province-wide supervisors)
   includeClosed: boolean;
   limit: number;
+  /** overdue: past the due date with the clock running; due-soon: due within `dueBefore`, not yet overdue. */
+  due?: { kind: 'overdue' | 'due-soon'; now: Date; dueBefore?: Date };
 }
 
 /** Dossiers held or received by the given units, most urgent (earliest due) first. */
 export async function listDossiers(db: Database, q: WorklistQuery): Promise<DossierRecord[]> {
   const query = db('dossiers').select('*');
   if (q.units) query.where((w) => w.whereIn('current_unit', q.units!).orWhereIn('receiving_unit', q.units!));
-  if (!q.includeClosed) query.whereNull('closed_at');
+  if (!q.includeClosed || q.due) query.whereNull('closed_at');
+  if (q.due) {
+    query.whereNull('paused_at').whereNotNull('due_at');
+    if (q.due.kind === 'overdue') query.andWhere('due_at', '<', q.due.now);
+    else query.andWhere('due_at', '>=', q.due.now).andWhere('due_at', '<', q.due.dueBefore ?? q.due.now);
+  }
   const rows = (await query.orderByRaw('due_at ASC NULLS LAST, received_at ASC').limit(q.limit)) as DossierRow[];
   return rows.map(toDossierRecord);
 }

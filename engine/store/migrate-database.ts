@@ -6,11 +6,15 @@ import type { Knex } from 'knex';
 import pg from 'pg';
 import * as initial from '../../migrations/0001-initial.ts';
 import * as attachments from '../../migrations/0002-attachments.ts';
+import * as connectors from '../../migrations/0003-connectors.ts';
+import * as procedureMigrations from '../../migrations/0004-procedure-migrations.ts';
 import type { Database } from './create-database.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '0001-initial': initial,
   '0002-attachments': attachments,
+  '0003-connectors': connectors,
+  '0004-procedure-migrations': procedureMigrations,
 };
 
 const source: Knex.MigrationSource<string> = {

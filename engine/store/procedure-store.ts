@@ -44,3 +44,28 @@ export async function listLatestPublished(db: Database): Promise<ProcedureVersio
     .select(columns)) as ProcedureRow[];
   return rows.map(toRecord);
 }
+
+export async function listVersions(db: Database, code: string): Promise<ProcedureVersionRecord[]> {
+  const rows = (await db('procedure_versions').where({ code }).orderBy('version').select(columns)) as ProcedureRow[];
+  return rows.map(toRecord);
+}
+
+/** Replaces a draft's text (drafts are editable; published versions never change). */
+export async function saveDraft(db: Database, v: ProcedureVersionRecord & { definition: unknown }): Promise<'saved' | 'published-exists'> {
+  const rows = await db.raw<{ rows: Array<{ status: string }> }>(
+    `INSERT INTO procedure_versions (code, version, status, source_file, source_yaml, checksum, definition, created_at)
+     VALUES (?, ?, 'draft', ?, ?, ?, ?, ?)
+     ON CONFLICT (code, version) DO UPDATE SET source_file = EXCLUDED.source_file, source_yaml = EXCLUDED.source_yaml,
+       checksum = EXCLUDED.checksum, definition = EXCLUDED.definition, created_at = EXCLUDED.created_at
+       WHERE procedure_versions.status = 'draft'
+     RETURNING status`,
+    [v.code, v.version, v.sourceFile, v.sourceYaml, v.checksum, JSON.stringify(v.definition), v.createdAt],
+  );
+  return rows.rows.length === 1 ? 'saved' : 'published-exists';
+}
+
+/** Draft → published; false when there is no such draft. */
+export async function publishVersion(db: Database, code: string, version: number, at: Date): Promise<boolean> {
+  const count = await db('procedure_versions').where({ code, version, status: 'draft' }).update({ status: 'published', published_at: at });
+  return count === 1;
+}
