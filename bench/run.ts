@@ -12,6 +12,8 @@ import { databaseUrl } from '../test/database-url.ts';
 import { benchAdvance } from './bench-advance.ts';
 import { benchStep } from './bench-step.ts';
 import { benchDeadlines } from './bench-deadlines.ts';
+import { benchHandoffs } from './bench-handoffs.ts';
+import { benchCatalogue } from './bench-catalogue.ts';
 import { Redis } from 'ioredis';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -61,14 +63,19 @@ async function main(): Promise<void> {
   const out = (lines: string[]) => lines.forEach((l) => process.stdout.write(`${l}\n`));
   process.stdout.write(`motcua benchmarks (${seconds} s each; ratios against a baseline from this run)\n\n`);
   out(benchStep(seconds));
+  out(await benchCatalogue(seconds));
   const server = await serverUrl();
   try {
     out(await withDatabase(server.url, (url) => benchAdvance(url, seconds, 8)));
     const count = Number(process.env.BENCH_DEADLINES ?? 100_000);
-    out(await withDatabase(server.url, (url) => benchDeadlines(url, { kind: 'postgres', url }, count)));
+    const handoffs = Number(process.env.BENCH_HANDOFFS ?? 5_000);
     const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-    if (await answers(redisUrl)) out(await withDatabase(server.url, (url) => benchDeadlines(url, { kind: 'redis', url: redisUrl, prefix: `bench-${randomBytes(3).toString('hex')}` }, count)));
-    else out([`deadlines (redis): skipped, no Redis at ${redisUrl} (set BENCH_REDIS_URL)`]);
+    const redis = (await answers(redisUrl)) ? () => ({ kind: 'redis' as const, url: redisUrl, prefix: `bench-${randomBytes(3).toString('hex')}` }) : null;
+    out(await withDatabase(server.url, (url) => benchHandoffs(url, { kind: 'postgres', url }, handoffs)));
+    if (redis) out(await withDatabase(server.url, (url) => benchHandoffs(url, redis(), handoffs)));
+    out(await withDatabase(server.url, (url) => benchDeadlines(url, { kind: 'postgres', url }, count)));
+    if (redis) out(await withDatabase(server.url, (url) => benchDeadlines(url, redis(), count)));
+    if (!redis) out([`redis backend: skipped, no Redis at ${redisUrl} (set BENCH_REDIS_URL)`]);
   } finally {
     await server.stop();
   }

@@ -3,6 +3,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import procedureSchema from '../../procedures/schema/procedure.schema.json' with { type: 'json' };
 import type { Diagnostic } from './diagnostic.ts';
+import { article, explainSchemaError, pointerToPath } from './explain-schema-error.ts';
 import { pickOneOfBranch } from './pick-one-of-branch.ts';
 import { diagnosticAt, type PathSegment, type YamlSource } from './yaml-source.ts';
 
@@ -77,15 +78,6 @@ function describe(source: YamlSource, error: ErrorObject, path: PathSegment[], a
   const where = path.length ? `'${path.join('.')}'` : 'the procedure';
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
-    case 'additionalProperties': {
-      const key = String(params.additionalProperty);
-      const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
-      return diagnosticAt(source, [...path, key], `unknown key '${key}' in ${where}; allowed keys: ${allowed.join(', ')}`, { key: true });
-    }
-    case 'required':
-      return diagnosticAt(source, path, `${where} is missing '${String(params.missingProperty)}'; add it`);
-    case 'enum':
-      return diagnosticAt(source, path, `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
     case 'type':
       return diagnosticAt(source, path, `${where} must be ${article(String(params.type))}${hint(path)}`);
     case 'pattern':
@@ -96,28 +88,13 @@ function describe(source: YamlSource, error: ErrorObject, path: PathSegment[], a
       if (!pattern?.pattern) return diagnosticAt(source, path, `${where} has an invalid name: ${error.message ?? ''}`);
       return diagnosticAt(source, [...path, name], `'${name}' in ${where} ${patternHint([...path, name], pattern.pattern)}`, { key: true });
     }
-    case 'const':
-      return diagnosticAt(source, path, `${where} must be ${JSON.stringify(params.allowedValue)}`);
     case 'oneOf': {
       const description = (error.parentSchema as { description?: string })?.description;
       return diagnosticAt(source, path, `${where} is not valid${description ? `: ${description}` : ''}`);
     }
     default:
-      return diagnosticAt(source, path, `${where} ${error.message ?? 'is not valid'}`);
+      return explainSchemaError(source, error, path, where);
   }
-}
-
-function pointerToPath(pointer: string): PathSegment[] {
-  if (!pointer) return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-function article(type: string): string {
-  return (/^[aeiou]/.test(type) ? 'an ' : 'a ') + type;
 }
 
 function hint(path: PathSegment[]): string {

@@ -13,6 +13,7 @@
 // A compound state is a box sized to hold its own layout; a parallel state puts
 // its regions side by side. Text widths are estimated from character counts:
 // good enough for a sans-serif face, and needs no font metrics.
+import { childOf, commonScope } from './state-tree.ts';
 import { statusOf } from './check-procedure.ts';
 import { describeState, describeTransition, describeTransitionLines } from './describe-state.ts';
 import type { CompiledProcedure } from './compiled-procedure.ts';
@@ -372,23 +373,6 @@ function smoothPath(points: Point[]): string {
   return d;
 }
 
-function ancestors(name: string, states: ReadonlyMap<string, StateNode>): string[] {
-  const out: string[] = [];
-  for (let s = states.get(name); s?.parent; s = states.get(s.parent)) out.push(s.parent);
-  return out;
-}
-
-/** The innermost state strictly above both (null: the machine). */
-function commonScope(a: string, b: string, states: ReadonlyMap<string, StateNode>): string | null {
-  const above = ancestors(b, states);
-  return ancestors(a, states).find((x) => above.includes(x)) ?? null;
-}
-
-/** The ancestor of `name` (or `name` itself) that is a direct child of `scope`. */
-function childOf(scope: string | null, name: string, states: ReadonlyMap<string, StateNode>): string {
-  for (let s = states.get(name); s; s = s.parent ? states.get(s.parent) : undefined) if (s.parent === scope) return s.name;
-  return name;
-}
 
 function truncate(text: string): string {
   return text.length > LABEL_MAX ? `${text.slice(0, LABEL_MAX - 1)}…` : text;

@@ -5,6 +5,7 @@
 // Mermaid cannot draw an arrow between states of different composite blocks, so
 // such a transition is drawn between the outermost blocks that differ, and its
 // label names the real source and target.
+import { childOf, commonScope } from './state-tree.ts';
 import { describeState, describeTransition } from './describe-state.ts';
 import type { CompiledProcedure } from './compiled-procedure.ts';
 import type { StateNode } from './procedure-definition.ts';
@@ -76,24 +77,6 @@ function groupEdges(states: ReadonlyMap<string, StateNode>): Map<string | null, 
   return out;
 }
 
-function ancestors(name: string, states: ReadonlyMap<string, StateNode>): string[] {
-  const out: string[] = [];
-  for (let s = states.get(name); s?.parent; s = states.get(s.parent)) out.push(s.parent);
-  return out;
-}
-
-/** The innermost state that contains both, strictly above each of them (null: the machine). */
-function commonScope(a: string, b: string, states: ReadonlyMap<string, StateNode>): string | null {
-  const above = ancestors(b, states);
-  return ancestors(a, states).find((x) => above.includes(x)) ?? null;
-}
-
-/** The ancestor of `name` (or `name` itself) that is a direct child of `scope`. */
-function childOf(scope: string | null, name: string, states: ReadonlyMap<string, StateNode>): string {
-  let current = name;
-  for (let s = states.get(name); s && s.parent !== scope && s.parent; s = states.get(s.parent)) current = s.parent;
-  return current;
-}
 
 function idOf(name: string): string {
   return name.replace(/-/g, '_');

@@ -2,6 +2,7 @@
 // file:line:col (YAML syntax, then the scenario schema). Pure.
 import { Ajv, type ErrorObject } from 'ajv';
 import type { Diagnostic } from '../definition/diagnostic.ts';
+import { explainSchemaError, pointerToPath } from '../definition/explain-schema-error.ts';
 import { diagnosticAt, parseYamlSource, type PathSegment, type YamlSource } from '../definition/yaml-source.ts';
 import scenarioSchema from './scenarios.schema.json' with { type: 'json' };
 import type { ScenarioFile } from './scenario-file.ts';
@@ -23,7 +24,7 @@ function explain(source: YamlSource, errors: ErrorObject[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   // `if` and failed oneOf branches repeat what the errors beside them say.
   for (const error of errors.filter((e) => e.keyword !== 'if' && !(e.schemaPath.includes('/oneOf/') && errors.some((o) => o.keyword === 'oneOf' && o.instancePath === e.instancePath)))) {
-    const path = error.instancePath ? error.instancePath.slice(1).split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~'))) : [];
+    const path = pointerToPath(error.instancePath);
     const d = describe(source, error, path);
     const key = `${d.line}:${d.col}:${d.message}`;
     if (!seen.has(key)) {
@@ -38,11 +39,6 @@ function describe(source: YamlSource, error: ErrorObject, path: PathSegment[]): 
   const where = path.length ? `'${path.join('.')}'` : 'the scenario file';
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
-    case 'additionalProperties': {
-      const key = String(params.additionalProperty);
-      const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
-      return diagnosticAt(source, [...path, key], `unknown key '${key}' in ${where}; allowed keys: ${allowed.join(', ')}`, { key: true });
-    }
     case 'required': {
       const missing = String(params.missingProperty);
       const hint = missing === 'unit' ? ` (the actor's unit, e.g. hop-thinh; only role: system needs none)` : '';
@@ -51,13 +47,9 @@ function describe(source: YamlSource, error: ErrorObject, path: PathSegment[]): 
     case 'pattern':
       if (path[path.length - 1] === 'event') return diagnosticAt(source, path, `${where} is not an event name: write events in UPPER_SNAKE_CASE, e.g. ACCEPT`);
       return diagnosticAt(source, path, `${where} is not a date-time: write e.g. 2026-02-13T16:00+07:00`);
-    case 'enum':
-      return diagnosticAt(source, path, `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
-    case 'type':
-      return diagnosticAt(source, path, `${where} must be ${/^[aeiou]/.test(String(params.type)) ? 'an' : 'a'} ${String(params.type)}`);
     case 'oneOf':
       return diagnosticAt(source, path, `${where} is not valid: ${path.includes('state') ? 'write a state name or a list of them' : 'write a date-time such as 2026-02-13T16:00+07:00, or null'}`);
     default:
-      return diagnosticAt(source, path, `${where} ${error.message ?? 'is not valid'}`);
+      return explainSchemaError(source, error, path, where);
   }
 }

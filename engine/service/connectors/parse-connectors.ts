@@ -1,10 +1,11 @@
 // procedures/connectors.yaml → connector declarations, validated against
 // procedures/schema/connectors.schema.json with every problem positioned at
 // file:line:col, all at once, like the rest of the catalogue.
+import { article, explainSchemaError, pointerToPath } from '../../definition/explain-schema-error.ts';
 import { Ajv, type ErrorObject } from 'ajv';
 import connectorsSchema from '../../../procedures/schema/connectors.schema.json' with { type: 'json' };
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../definition/diagnostic.ts';
-import { diagnosticAt, type PathSegment, type YamlSource, parseYamlSource } from '../../definition/yaml-source.ts';
+import { diagnosticAt, type YamlSource, parseYamlSource } from '../../definition/yaml-source.ts';
 import { MotcuaError } from '../../motcua-error.ts';
 import type { ConnectorDefinition } from './connector-settings.ts';
 
@@ -58,8 +59,6 @@ function describe(source: YamlSource, error: ErrorObject): Diagnostic {
       const allowed = path.length === 0 ? 'connectors' : connectorKeys.join(', ');
       return diagnosticAt(source, [...path, key], `unknown key '${key}' in ${where}; allowed keys: ${allowed}`, { key: true });
     }
-    case 'required':
-      return diagnosticAt(source, path, `${where} is missing '${String(params.missingProperty)}'; add it`);
     case 'propertyNames': {
       const name = String(params.propertyName);
       return diagnosticAt(source, [...path, name], `connector name '${name}' must be lower-case kebab-case, e.g. land-registry`, { key: true });
@@ -70,21 +69,12 @@ function describe(source: YamlSource, error: ErrorObject): Diagnostic {
       return diagnosticAt(source, path, `${where} is not an event name: write events in UPPER_SNAKE_CASE, e.g. RESULT_RECEIVED`);
     }
     case 'type':
-      return diagnosticAt(source, path, `${where} must be ${/^[aeiou]/.test(String(params.type)) ? 'an' : 'a'} ${String(params.type)}${path.length === 1 ? ' (write connectors: {} for none)' : ''}`);
+      return diagnosticAt(source, path, `${where} must be ${article(String(params.type))}${path.length === 1 ? ' (write connectors: {} for none)' : ''}`);
     case 'uniqueItems':
       return diagnosticAt(source, path, `${where} lists an event twice; list each once`);
     default:
-      return diagnosticAt(source, path, `${where} ${error.message ?? 'is not valid'}`);
+      return explainSchemaError(source, error, path, where);
   }
-}
-
-function pointerToPath(pointer: string): PathSegment[] {
-  if (!pointer) return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function invalid(file: string, diagnostics: Diagnostic[]): MotcuaError {
