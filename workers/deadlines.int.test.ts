@@ -100,3 +100,28 @@ function deadlineSuite(backend: 'postgres' | 'redis'): void {
 
 describe('deadlines on the PostgreSQL queue backend', () => deadlineSuite('postgres'));
 describeWithRedis('deadlines on the Redis queue backend', () => deadlineSuite('redis'));
+
+describe('deadline jobs follow the dossier', () => {
+  let system: TestSystem;
+  afterAll(async () => {
+    await system?.close();
+  });
+
+  it('schedules a job per step and statutory due date, and removes them when the step ends and the dossier closes', async () => {
+    system = await startTestSystem({ clock: new TestClock('2026-03-02T09:00:00+07:00') });
+    await publishTestProcedure(system.db, 'test/fixtures/deadline-drill.yaml');
+    const { receiver } = await principals(system);
+    const created = await receiveDossier(system.ctx, receiver, { procedureCode: 'T.DEADLINE', applicant: { fullName: 'Người thử', idNumber: '027090001234' }, data: {} }, null);
+    const id = (created.body as { id: string }).id;
+    await advanceDossier(system.ctx, receiver, id, { type: 'ACCEPT' }, null);
+    const step = await system.db('dossier_steps').where({ dossier_id: id, state: 'review' }).first('id');
+    const due = Date.parse('2026-03-02T17:00:00+07:00');
+    const queue = system.queues.deadline!;
+    const jobs = () => Promise.all([queue.getJob(`step-${step.id}-${due}`), queue.getJob(`statutory-${id}-${due}`)]).then((list) => list.map((j) => (j ? 'scheduled' : 'none')));
+    await expect.poll(jobs, { timeout: 20_000 }).toEqual(['scheduled', 'scheduled']);
+
+    const specialist = (await login(system.ctx, 'specialist.hop-thinh', 'demo')).principal;
+    await advanceDossier(system.ctx, specialist, id, { type: 'APPROVE' }, null);
+    await expect.poll(jobs, { timeout: 20_000 }).toEqual(['none', 'none']);
+  });
+});

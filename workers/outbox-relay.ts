@@ -1,12 +1,14 @@
 // Moves committed outbox rows into BullMQ. Woken right after each commit, polls
 // as a safety net, and drains everything at start-up, so a crash between commit
-// and enqueue loses nothing. Job ids are derived from the outbox id: a row
-// relayed twice (crash after enqueue, before marking) becomes one job.
+// and enqueue loses nothing. Job ids are derived from the outbox row (deadline
+// jobs from what they watch): a row relayed twice (crash after enqueue, before
+// marking) becomes one job. `deadline-cancel` rows remove a deadline's job.
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Database } from '../engine/store/create-database.ts';
 import { relayOutbox } from '../engine/store/outbox-store.ts';
 import type { OutboxRecord } from '../engine/store/records.ts';
+import { deadlineJobId } from './deadline-job-id.ts';
 
 export interface OutboxJob {
   outboxId: number;
@@ -83,6 +85,9 @@ export class OutboxRelay {
   private async deliver(rows: OutboxRecord[]): Promise<void> {
     const byTopic = new Map<string, OutboxRecord[]>();
     for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    // Cancellations last: a cancel row always follows the row that scheduled its job.
+    const cancels = byTopic.get('deadline-cancel') ?? [];
+    byTopic.delete('deadline-cancel');
     for (const [topic, list] of byTopic) {
       const queue = this.queues[topic];
       if (!queue) throw new Error(`no queue for outbox topic '${topic}'`);
@@ -90,9 +95,15 @@ export class OutboxRelay {
         list.map((row) => ({
           name: topic,
           data: { outboxId: row.id, dossierId: row.dossierId, payload: row.payload } satisfies OutboxJob,
-          opts: { jobId: `outbox-${row.id}`, delay: this.delayOf(row), attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: false },
+          opts: { jobId: this.jobIdOf(row), delay: this.delayOf(row), attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: false },
         })),
       );
     }
+    // A job that is running cannot be removed; it re-reads the dossier and does nothing.
+    for (const row of cancels) await this.queues.deadline!.remove(deadlineJobId(row.dossierId, row.payload));
+  }
+
+  private jobIdOf(row: OutboxRecord): string {
+    return row.topic === 'deadline' ? deadlineJobId(row.dossierId, row.payload) : `outbox-${row.id}`;
   }
 }

@@ -85,7 +85,11 @@ async function applyPlan(trx: Database, principal: Principal, id: string, comman
     version: d.version + 1,
   };
   const event = { dossierId: id, type: 'MIGRATED', actorId: principal.userId, actorRole: principal.role, unitId: principal.unitId, at: now, fromState: d.state, toState: plan.toState, statusCode: plan.toStatus, comment: null, payload: { fromVersion: command.fromVersion, toVersion: command.toVersion, stepChanges: plan.stepChanges } };
-  const deadlines = plan.stepChanges.filter((c) => c.dueTo && c.dueTo !== c.dueFrom).map((c) => ({ topic: 'deadline', payload: { kind: 'step', stepId: c.stepId, state: c.toState, dueAt: c.dueTo } }));
+  const moved = plan.stepChanges.filter((c) => c.dueTo !== c.dueFrom);
+  const deadlines = [
+    ...moved.filter((c) => c.dueTo).map((c) => ({ topic: 'deadline', payload: { kind: 'step', stepId: c.stepId, state: c.toState, dueAt: c.dueTo } })),
+    ...moved.filter((c) => c.dueFrom).map((c) => ({ topic: 'deadline-cancel', payload: { kind: 'step', stepId: c.stepId, dueAt: c.dueFrom } })),
+  ];
   await recordDossierEvents(trx, next, [event], deadlines, now, d.version);
 }
 

@@ -42,6 +42,7 @@ export async function recordTransition(trx: Database, t: TransitionRecord): Prom
   for (const effect of t.effects)
     if (effect.type === 'status-changed') outbox.push({ topic: 'notify', payload: applicantNotice(d, effect.to, effect.citizenText) });
   for (const change of t.plan.dueChanges) if (change.to) outbox.push({ topic: 'deadline', payload: { kind: 'statutory', dueAt: change.to.toISOString() } });
+  outbox.push(...deadlineCancellations(t));
 
   const left = new Set(t.plan.stepsLeft);
   const open = [...t.openSteps.filter((s) => !left.has(s.state)).map((s) => s.dueAt), ...t.plan.stepsEntered.map((s) => s.dueAt)];
@@ -76,6 +77,22 @@ async function write(
   // `race` tells an optimistic writer to read again: its expectation may still hold.
   if (!written) throw new MotcuaError('dossier.version-conflict', 'the dossier changed while this event was applied; reload it and try again', { race: true });
   return next;
+}
+
+/**
+ * The deadline jobs this transition makes pointless: those of the steps it
+ * leaves, of a statutory due date it moves, pauses or closes. Removing them
+ * keeps the queue lean; a job missed here still fires, re-reads and does nothing.
+ */
+function deadlineCancellations(t: TransitionRecord): Array<{ topic: string; payload: Record<string, unknown> }> {
+  const out: Array<{ topic: string; payload: Record<string, unknown> }> = [];
+  const left = new Set(t.plan.stepsLeft);
+  for (const s of t.openSteps) if (s.dueAt && left.has(s.state)) out.push({ topic: 'deadline-cancel', payload: { kind: 'step', stepId: s.id, dueAt: s.dueAt.toISOString() } });
+  const before = t.plan.dueChanges[0]?.from ?? null;
+  if (before) out.push({ topic: 'deadline-cancel', payload: { kind: 'statutory', dueAt: before.toISOString() } });
+  const stopped = t.plan.paused || t.dossier.closedAt !== null;
+  if (stopped && t.dossier.dueAt && t.plan.dueChanges.length === 0) out.push({ topic: 'deadline-cancel', payload: { kind: 'statutory', dueAt: t.dossier.dueAt.toISOString() } });
+  return out;
 }
 
 /** What the notification worker needs, so it does not read the dossier again. */
