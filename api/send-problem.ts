@@ -21,7 +21,11 @@ export const problemHandler: ErrorRequestHandler = (error: unknown, req, res, _n
 
 function toMotcuaError(error: unknown): MotcuaError {
   if (isMotcuaError(error)) return error;
-  if (error instanceof CalendarError) return new MotcuaError(error.code as 'calendar.out-of-range', error.message, error.details);
+  if (error instanceof CalendarError) {
+    // A date the caller typed wrong is their mistake; a date outside every calendar file is the deployment's.
+    const code = error.code === 'calendar.invalid-argument' ? 'request.invalid' : error.code;
+    return new MotcuaError(code, error.message, error.details);
+  }
   const e = error as { type?: string; status?: number; message?: string };
   if (e?.type === 'entity.parse.failed') return new MotcuaError('request.malformed', `the body is not valid JSON (${e.message}); send a JSON object with Content-Type: application/json`);
   if (e?.type === 'entity.too.large') return new MotcuaError('request.invalid', 'the body is too large; the limit is 1 MB');
