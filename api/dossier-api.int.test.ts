@@ -111,10 +111,11 @@ describe('bad input gets a clear error and changes nothing', () => {
 
   it('data failing the procedure schema is a 422 listing every failing field', async () => {
     const body = birthRegistration();
-    const res = await receiver.post('/v1/dossiers', { ...body, data: { child: { fullName: '', sex: 'unknown', birthDate: '2026-02-30', birthPlace: 'x' } } });
+    const res = await receiver.post('/v1/dossiers', { ...body, data: { child: { fullName: '', sex: 'unknown', birthDate: '2026-02-30', birthPlace: 'x' }, grandfather: 'x' } });
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([
       { path: '/informant', message: 'is required' },
+      { path: '/grandfather', message: 'is not a field of this procedure; remove it or check its spelling' },
       { path: '/child/fullName', message: 'must NOT have fewer than 1 characters' },
       { path: '/child/sex', message: 'must be equal to one of the allowed values' },
       { path: '/child/birthDate', message: 'must match format "date"' },

@@ -85,8 +85,10 @@ export function compileProcedure(source: ProcedureSource, states: Map<string, St
   const validateData = (data: unknown): DataError[] => {
     if (validate(data)) return [];
     return (validate.errors ?? []).map((e) => {
-      const missing = e.keyword === 'required' ? `/${String((e.params as { missingProperty: string }).missingProperty)}` : '';
-      return { path: `${e.instancePath}${missing}`, message: missing ? 'is required' : (e.message ?? 'is not valid') };
+      const params = e.params as { missingProperty?: string; additionalProperty?: string };
+      if (e.keyword === 'required') return { path: `${e.instancePath}/${params.missingProperty}`, message: 'is required' };
+      if (e.keyword === 'additionalProperties') return { path: `${e.instancePath}/${params.additionalProperty}`, message: 'is not a field of this procedure; remove it or check its spelling' };
+      return { path: e.instancePath, message: e.message ?? 'is not valid' };
     });
   };
 
