@@ -1,26 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  CalendarError,
   buildCalendar,
   createCalendarFromTexts,
   isWorkingDay,
   nextWorkingMoment,
   parseCalendarYear,
 } from './index.ts';
+import { readCalendarFile, thrownCalendarError } from '../../test/calendar-fixtures.ts';
 
-const readCalendarFile = (name: string): string =>
-  readFileSync(new URL(`../../procedures/calendars/${name}`, import.meta.url), 'utf8');
-
-function thrown(action: () => unknown): CalendarError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CalendarError) return error;
-    throw error;
-  }
-  throw new Error('expected a CalendarError');
-}
+const thrown = thrownCalendarError;
 
 const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 

@@ -1,42 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  CalendarError,
   addWorkingDays,
   applyCutoff,
   computeDueAt,
-  createCalendarFromTexts,
   isWorkingDay,
-  type OpeningHours,
   type TimeLimit,
 } from './index.ts';
+import { loadCatalogueCalendar, SATURDAY_MORNINGS, thrownCalendarError } from '../../test/calendar-fixtures.ts';
 
-const calendarFiles = ['vn-2025.yaml', 'vn-2026.yaml', 'vn-2027.yaml'].map((name) => ({
-  fileName: `procedures/calendars/${name}`,
-  text: readFileSync(new URL(`../../procedures/calendars/${name}`, import.meta.url), 'utf8'),
-}));
-const cal = createCalendarFromTexts(calendarFiles);
+const cal = loadCatalogueCalendar();
 
-/** A commune counter that also receives on Saturday mornings. */
-const SATURDAY_MORNINGS: OpeningHours = {
-  weekday: [
-    { from: '07:30', to: '11:30' },
-    { from: '13:00', to: '17:00' },
-  ],
-  saturday: [{ from: '07:30', to: '11:30' }],
-};
 
 const at = (text: string): Date => new Date(text);
 
-function thrown(action: () => unknown): CalendarError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CalendarError) return error;
-    throw error;
-  }
-  throw new Error('expected a CalendarError');
-}
+const thrown = thrownCalendarError;
 
 describe('isWorkingDay', () => {
   it.each([

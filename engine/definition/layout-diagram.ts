@@ -13,7 +13,7 @@
 // A compound state is a box sized to hold its own layout; a parallel state puts
 // its regions side by side. Text widths are estimated from character counts:
 // good enough for a sans-serif face, and needs no font metrics.
-import { childOf, commonScope } from './state-tree.ts';
+import { liftTransitions } from './state-tree.ts';
 import { statusOf } from './check-procedure.ts';
 import { describeState, describeTransition, describeTransitionLines } from './describe-state.ts';
 import type { CompiledProcedure } from './compiled-procedure.ts';
@@ -294,25 +294,18 @@ export function layoutDiagram(procedure: CompiledProcedure): DiagramLayout {
 function groupTransitions(states: ReadonlyMap<string, StateNode>): Map<string | null, Group[]> {
   const out = new Map<string | null, Group[]>();
   const index = new Map<string, Group>();
-  for (const state of states.values())
-    for (const t of state.transitions) {
-      if (!states.has(t.target)) continue;
-      const scope = commonScope(state.name, t.target, states);
-      const from = childOf(scope, state.name, states);
-      const to = childOf(scope, t.target, states);
-      const notes = [from !== state.name ? `from ${state.name}` : '', to !== t.target ? `to ${t.target}` : ''].filter(Boolean);
-      const note = notes.length ? ` (${notes.join(', ')})` : '';
-      const [head, ...rest] = describeTransitionLines(t);
-      const key = `${scope ?? ''}|${from}>${to}`;
-      let group = index.get(key);
-      if (!group) {
-        group = { from, to, descriptions: [], lines: [] };
-        index.set(key, group);
-        out.set(scope, [...(out.get(scope) ?? []), group]);
-      }
-      group.descriptions.push(describeTransition(t) + note);
-      group.lines.push(...[head + note, ...rest].map(truncate));
+  for (const { transition: t, scope, from, to, note } of liftTransitions(states)) {
+    const [head, ...rest] = describeTransitionLines(t);
+    const key = `${scope ?? ''}|${from}>${to}`;
+    let group = index.get(key);
+    if (!group) {
+      group = { from, to, descriptions: [], lines: [] };
+      index.set(key, group);
+      out.set(scope, [...(out.get(scope) ?? []), group]);
     }
+    group.descriptions.push(describeTransition(t) + note);
+    group.lines.push(...[head + note, ...rest].map(truncate));
+  }
   return out;
 }
 

@@ -5,7 +5,7 @@
 // Mermaid cannot draw an arrow between states of different composite blocks, so
 // such a transition is drawn between the outermost blocks that differ, and its
 // label names the real source and target.
-import { childOf, commonScope } from './state-tree.ts';
+import { liftTransitions } from './state-tree.ts';
 import { describeState, describeTransition } from './describe-state.ts';
 import type { CompiledProcedure } from './compiled-procedure.ts';
 import type { StateNode } from './procedure-definition.ts';
@@ -62,18 +62,11 @@ interface Edge {
 /** Edges grouped by the innermost composite state that holds both ends (null: the top level). */
 function groupEdges(states: ReadonlyMap<string, StateNode>): Map<string | null, Edge[]> {
   const out = new Map<string | null, Edge[]>();
-  for (const state of states.values())
-    for (const t of state.transitions) {
-      if (!states.has(t.target)) continue;
-      const scope = commonScope(state.name, t.target, states);
-      const from = childOf(scope, state.name, states);
-      const to = childOf(scope, t.target, states);
-      const notes = [from !== state.name ? `from ${state.name}` : '', to !== t.target ? `to ${t.target}` : ''].filter(Boolean);
-      const edge = { from, to, label: describeTransition(t) + (notes.length ? ` (${notes.join(', ')})` : '') };
-      const list = out.get(scope) ?? [];
-      list.push(edge);
-      out.set(scope, list);
-    }
+  for (const { transition: t, scope, from, to, note } of liftTransitions(states)) {
+    const list = out.get(scope) ?? [];
+    list.push({ from, to, label: describeTransition(t) + note });
+    out.set(scope, list);
+  }
   return out;
 }
 
