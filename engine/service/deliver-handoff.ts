@@ -7,9 +7,8 @@
 import { handoffDeliveredEvent } from '../definition/procedure-definition.ts';
 import { resolveUnitRef } from '../definition/compile-procedure.ts';
 import type { UnitRef } from '../definition/procedure-definition.ts';
-import { findDossier, lockDossier } from '../store/dossier-store.ts';
+import { lockDossier } from '../store/dossier-store.ts';
 import { findStaleHandoffs } from '../store/handoff-store.ts';
-import { unitsOf } from './principal.ts';
 import { applyEvent } from './advance-dossier.ts';
 import type { ServiceContext } from './service-context.ts';
 
@@ -49,9 +48,8 @@ export async function reconcileHandoffs(ctx: ServiceContext, graceMs = 5 * 60_00
   let delivered = 0;
   for (const s of stale) {
     const procedure = await ctx.procedures.get(s.procedureCode, s.procedureVersion);
-    const dossier = await findDossier(ctx.db, s.dossierId);
     const handoff = procedure.states.get(s.state)!.handoff as { to: UnitRef };
-    const to = resolveUnitRef(handoff.to, unitsOf(dossier!));
+    const to = resolveUnitRef(handoff.to, s.units);
     if ((await deliverHandoff(ctx, { dossierId: s.dossierId, stepId: s.stepId, state: s.state, from: s.unitId, to: { unit: to } })) === 'delivered') delivered++;
   }
   return delivered;

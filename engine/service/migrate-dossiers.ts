@@ -14,7 +14,7 @@ import { repinDossier, restateStep } from '../store/repin-dossier.ts';
 import { listSteps } from '../store/step-store.ts';
 import { requireAuthor } from './author-procedures.ts';
 import { unitsOf, type Principal } from './principal.ts';
-import { recordDossierEvents } from './record-transition.ts';
+import { earliest, recordDossierEvents } from './record-transition.ts';
 import type { ServiceContext } from './service-context.ts';
 
 export interface MigrationCommand {
@@ -80,7 +80,7 @@ async function applyPlan(trx: Database, principal: Principal, id: string, comman
     statusCode: plan.toStatus,
     currentUnit: plan.toUnit,
     snapshot: { ...(d.snapshot as object), value: plan.toValue } as typeof d.snapshot,
-    stepDueAt: earliestIso(plan.stepChanges.map((c) => c.dueTo)),
+    stepDueAt: earliest(plan.stepChanges.map((c) => (c.dueTo ? new Date(c.dueTo) : null))),
     updatedAt: now,
     version: d.version + 1,
   };
@@ -91,9 +91,4 @@ async function applyPlan(trx: Database, principal: Principal, id: string, comman
     ...moved.filter((c) => c.dueFrom).map((c) => ({ topic: 'deadline-cancel', payload: { kind: 'step', stepId: c.stepId, dueAt: c.dueFrom } })),
   ];
   await recordDossierEvents(trx, next, [event], deadlines, now, d.version);
-}
-
-function earliestIso(values: Array<string | null>): Date | null {
-  const times = values.filter((v): v is string => v !== null).map((v) => new Date(v).getTime());
-  return times.length ? new Date(Math.min(...times)) : null;
 }
