@@ -2,7 +2,7 @@
 // Idempotency-Key: a repeat returns the first answer and changes nothing; the
 // same key with a different request is refused. Requests sharing a key are
 // serialized by an advisory lock, so two concurrent repeats cannot both run.
-import canonicalize from 'canonicalize';
+import { canonicalJson as canonicalize } from '../canonical-json.js';
 import { createHash } from 'node:crypto';
 import { MotcuaError } from '../motcua-error.ts';
 import type { Database } from '../store/create-database.ts';

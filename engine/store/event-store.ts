@@ -1,6 +1,6 @@
 // The append-only audit trail. Each event stores the hash of the one before it
 // (per dossier), so editing or removing any event breaks every hash after it.
-import canonicalize from 'canonicalize';
+import { canonicalJson as canonicalize } from '../canonical-json.js';
 import { createHash } from 'node:crypto';
 import type { Database } from './create-database.ts';
 import type { DossierEventRecord } from './records.ts';

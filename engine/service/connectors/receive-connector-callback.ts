@@ -6,7 +6,7 @@
 // connector and the callback's idempotencyKey: a repeat returns that answer and
 // fires nothing.
 import { Ajv } from 'ajv';
-import canonicalize from 'canonicalize';
+import { canonicalJson as canonicalize } from '../../canonical-json.js';
 import { createHash } from 'node:crypto';
 import { handoffDeliveredEvent } from '../../definition/procedure-definition.ts';
 import { MotcuaError } from '../../motcua-error.ts';
