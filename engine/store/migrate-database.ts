@@ -8,6 +8,7 @@ import * as initial from '../../migrations/0001-initial.ts';
 import * as attachments from '../../migrations/0002-attachments.ts';
 import * as connectors from '../../migrations/0003-connectors.ts';
 import * as procedureMigrations from '../../migrations/0004-procedure-migrations.ts';
+import * as dossierRatings from '../../migrations/0005-dossier-ratings.ts';
 import type { Database } from './create-database.ts';
 
 const migrations: Record<string, Knex.Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0002-attachments': attachments,
   '0003-connectors': connectors,
   '0004-procedure-migrations': procedureMigrations,
+  '0005-dossier-ratings': dossierRatings,
 };
 
 const source: Knex.MigrationSource<string> = {
