@@ -7,6 +7,7 @@ import { issueExtension, type ExtensionCommand } from '../../engine/service/issu
 import { receiveDossier, type ReceiveCommand } from '../../engine/service/receive-dossier.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { MotcuaError } from '../../engine/motcua-error.ts';
+import { readEnumParameter, readIntegerParameter } from '../input/read-parameters.ts';
 import { principalOf } from '../require-principal.ts';
 import { bodyValidator } from '../validate-body.ts';
 
@@ -47,7 +48,10 @@ function dossierId(req: Request): string {
 
 function idempotencyKey(req: Request): string | null {
   const key = req.get('idempotency-key');
-  return key === undefined ? null : key;
+  if (key === undefined) return null;
+  // HTTP headers are Latin-1: a key is printable ASCII, as RFC 9110 field values should be.
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new MotcuaError('request.invalid', 'Idempotency-Key must be 1 to 255 printable ASCII characters without spaces, e.g. a UUID', { errors: [{ path: 'Idempotency-Key', message: 'must be 1 to 255 printable ASCII characters' }] });
+  return key;
 }
 
 function send(res: Response, result: { status: number; body: unknown; replayed: boolean }): void {
@@ -64,11 +68,10 @@ export function dossierRoutes(ctx: ServiceContext): Router {
     send(res, result);
   });
   router.get('/v1/dossiers', async (req, res) => {
-    const limit = req.query.limit === undefined ? 100 : Number(req.query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new MotcuaError('request.invalid', 'limit must be a whole number from 1 to 500');
-    const due = req.query.due;
-    if (due !== undefined && due !== 'overdue' && due !== 'at-risk') throw new MotcuaError('request.invalid', `due must be overdue or at-risk, not ${JSON.stringify(due)}`);
-    const items = await listWorklist(ctx, principalOf(res), { includeClosed: req.query.closed === 'true', limit, due });
+    const limit = readIntegerParameter(req.query.limit, 'limit', { min: 1, max: 500, default: 100 });
+    const due = req.query.due === undefined ? undefined : readEnumParameter(req.query.due, 'due', ['overdue', 'at-risk'] as const);
+    const includeClosed = readEnumParameter(req.query.closed, 'closed', ['true', 'false'] as const, 'false') === 'true';
+    const items = await listWorklist(ctx, principalOf(res), { includeClosed, limit, due });
     res.json({ items });
   });
   router.get('/v1/dossiers/:id', async (req, res) => {
