@@ -4,7 +4,7 @@
 // bytes that are not UTF-8 are 400 request.malformed, a NUL or lone surrogate
 // 400 request.invalid; every value and name is normalised to NFC.
 import { MotcuaError } from '../../engine/motcua-error.ts';
-import { checkText, invalidInput } from './clean-json-value.ts';
+import { checkText } from './clean-json-value.ts';
 import { decodeUtf8 } from './decode-utf8.ts';
 
 export type ParsedQuery = Record<string, string | string[]>;
@@ -44,6 +44,6 @@ export function decodeComponent(raw: string, where: string, plusIsSpace = true):
   }
   const text = decodeUtf8(Uint8Array.from(bytes), where);
   const problem = checkText(text);
-  if (problem) throw invalidInput(where, [{ path: '', message: problem }]);
+  if (problem) throw new MotcuaError('request.invalid', `${where} ${problem}`, { errors: [{ path: where, message: problem }] });
   return text.normalize('NFC');
 }
