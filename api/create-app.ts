@@ -100,5 +100,6 @@ const securityHeaders: Parameters<typeof helmet>[0] = {
     },
   },
   frameguard: { action: 'deny' },
+  // HSTS pins browsers to HTTPS for a year: the TLS-terminating proxy's decision, not this process's.
   strictTransportSecurity: false,
 };
