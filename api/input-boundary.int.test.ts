@@ -92,7 +92,11 @@ describe('bytes that are not UTF-8, and decomposed Unicode', () => {
     const bytes = Buffer.concat([json.subarray(0, at), Buffer.from([0xc3, 0x28]), json.subarray(at + 1)]);
     const res = await sendRaw(system.url, 'POST', '/v1/dossiers', { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf('receiver.hop-thinh')}` }, bytes);
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'request.malformed', detail: `the body is not valid UTF-8 text: byte 0xc3 at offset ${at}; send text encoded as UTF-8` });
+    expect(res.body).toMatchObject({
+      code: 'request.malformed',
+      detail: `the body is not valid UTF-8 text: byte 0xc3 at offset ${at}, in /applicant/fullName; send text encoded as UTF-8`,
+      errors: [{ path: '/applicant/fullName', message: `is not valid UTF-8 text: byte 0xc3 at offset ${at}` }],
+    });
     expect(await dossierCount()).toBe(before);
   });
 

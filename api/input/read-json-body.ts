@@ -7,6 +7,7 @@ import { MotcuaError } from '../../engine/motcua-error.ts';
 import { cleanJsonValue } from './clean-json-value.ts';
 import { decodeUtf8 } from './decode-utf8.ts';
 import { maxBodyBytes } from './input-limits.ts';
+import { locateJsonPointer } from './locate-json-pointer.ts';
 import { readRequestBytes } from './read-request-bytes.ts';
 
 const jsonTypes = ['application/json', 'application/*+json'];
@@ -19,7 +20,7 @@ export async function readJsonBody(req: Request, _res: Response, next: NextFunct
 
 /** Bytes → a clean JSON value (undefined for an empty body); request.malformed or request.invalid otherwise. */
 export function parseJsonBytes(bytes: Buffer, where: string): unknown {
-  const text = decodeUtf8(bytes, where);
+  const text = decodeUtf8(bytes, where, locateJsonPointer);
   if (text.trim() === '') return undefined;
   let value: unknown;
   try {
