@@ -100,6 +100,11 @@ describe('bytes that are not UTF-8, and decomposed Unicode', () => {
     expect(await dossierCount()).toBe(before);
   });
 
+  it('a body declared in another charset is refused: JSON is UTF-8', async () => {
+    const res = await sendRaw(system.url, 'POST', '/v1/auth/login', { 'content-type': 'application/json; charset=iso-8859-1' }, Buffer.from('{"username":"receiver.hop-thinh","password":"demo"}'));
+    expect([res.status, res.body.code, res.body.detail]).toEqual([400, 'request.malformed', 'the body is declared as iso-8859-1; JSON is UTF-8 (RFC 8259): send it with Content-Type: application/json']);
+  });
+
   it('a name and a data key sent decomposed (NFD) are stored composed (NFC), like attachment names', async () => {
     const body = birthRegistration();
     const nfd = 'Nguyễn Văn An'.normalize('NFD');
