@@ -260,3 +260,12 @@ describe('headers', () => {
     expect(res.body.detail).toBe("no connector 'land-registry' in this deployment; check the name in the callback URL you were given");
   });
 });
+
+describe('headers a route reads', () => {
+  it('an Idempotency-Key that is not printable ASCII, or too long, is a 400', async () => {
+    const long = await receiver.post('/v1/dossiers', birthRegistration(), { 'idempotency-key': 'k'.repeat(256) });
+    expect([long.status, long.body.detail]).toEqual([400, 'Idempotency-Key must be 1 to 255 printable ASCII characters without spaces, e.g. a UUID']);
+    const latin1 = await sendRaw(system.url, 'POST', '/v1/dossiers', { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf('receiver.hop-thinh')}`, 'idempotency-key': 'kh\u00f4ng' }, Buffer.from(JSON.stringify(birthRegistration())));
+    expect(latin1.status).toBe(400);
+  });
+});

@@ -11,7 +11,6 @@ import { readEnumParameter, readIntegerParameter } from '../input/read-parameter
 
 const statuses = ['open', 'resolved', 'all'] as const;
 
-
 export function deadLetterRoutes(ctx: ServiceContext): Router {
   const router = Router();
   router.get('/v1/dead-letters', async (req, res) => {

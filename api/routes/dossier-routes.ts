@@ -6,7 +6,7 @@ import { readTimeByUnit } from '../../engine/service/read-time-by-unit.ts';
 import { issueExtension, type ExtensionCommand } from '../../engine/service/issue-extension.ts';
 import { receiveDossier, type ReceiveCommand } from '../../engine/service/receive-dossier.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
-import { MotcuaError } from '../../engine/motcua-error.ts';
+import { readIdempotencyKey } from '../input/read-idempotency-key.ts';
 import { readEnumParameter, readIntegerParameter } from '../input/read-parameters.ts';
 import { principalOf } from '../require-principal.ts';
 import { bodyValidator } from '../validate-body.ts';
@@ -46,14 +46,6 @@ function dossierId(req: Request): string {
   return id;
 }
 
-function idempotencyKey(req: Request): string | null {
-  const key = req.get('idempotency-key');
-  if (key === undefined) return null;
-  // HTTP headers are Latin-1: a key is printable ASCII, as RFC 9110 field values should be.
-  if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new MotcuaError('request.invalid', 'Idempotency-Key must be 1 to 255 printable ASCII characters without spaces, e.g. a UUID', { errors: [{ path: 'Idempotency-Key', message: 'must be 1 to 255 printable ASCII characters' }] });
-  return key;
-}
-
 function send(res: Response, result: { status: number; body: unknown; replayed: boolean }): void {
   if (result.replayed) res.set('Idempotent-Replayed', 'true');
   res.status(result.status).json(result.body);
@@ -62,7 +54,7 @@ function send(res: Response, result: { status: number; body: unknown; replayed: 
 export function dossierRoutes(ctx: ServiceContext): Router {
   const router = Router();
   router.post('/v1/dossiers', async (req, res) => {
-    const result = await receiveDossier(ctx, principalOf(res), parseReceive(req.body), idempotencyKey(req));
+    const result = await receiveDossier(ctx, principalOf(res), parseReceive(req.body), readIdempotencyKey(req));
     const body = result.body as { id: string };
     res.location(`/v1/dossiers/${body.id}`);
     send(res, result);
@@ -90,7 +82,7 @@ export function dossierRoutes(ctx: ServiceContext): Router {
   });
   router.post('/v1/dossiers/:id/events', async (req, res) => {
     const id = dossierId(req);
-    send(res, await advanceDossier(ctx, principalOf(res), id, parseEvent(req.body), idempotencyKey(req)));
+    send(res, await advanceDossier(ctx, principalOf(res), id, parseEvent(req.body), readIdempotencyKey(req)));
   });
   return router;
 }
