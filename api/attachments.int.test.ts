@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDiskBlobStore } from '../engine/store/local-disk-blob-store.ts';
 import { ApiClient } from '../test/api-client.ts';
 import { birthRegistration } from '../test/birth-registration.ts';
+import { sendEndlessUpload } from '../test/send-raw.ts';
 import { startTestSystem, type TestSystem } from '../test/start-test-system.ts';
 
 let system: TestSystem;
@@ -312,6 +313,15 @@ describe('files that are refused', () => {
     expect(missing.body.detail).toBe('say which document the file is with ?documentId=…, one of: declaration, birth-certificate, authorization, result (result: a result document)');
   });
 
+  it('a file name with a bidirectional control is refused: it would display as another name', async () => {
+    const res = await upload('receiver.hop-thinh', dossier.id, { documentId: 'declaration', fileName: 'to-khai\u202Efdp.exe', contentType: 'application/pdf', body: pdf() });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      code: 'request.invalid',
+      detail: 'the query parameter fileName contains the invisible bidirectional control U+202E, which can make text display as something else; remove it',
+    });
+  });
+
   // 20 MiB is the default limit (ATTACHMENT_MAX_BYTES).
   const limit = 20 * 1024 * 1024;
   const oversized = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(limit + 1 - 9, 0x20)]);
@@ -327,18 +337,16 @@ describe('files that are refused', () => {
     });
   });
 
-  it('a file over the limit sent without a length is refused when it passes the limit', async () => {
+  it('a file over the limit sent without a length is refused when it passes the limit, and the rest is never read', async () => {
     const mib = Buffer.alloc(1024 * 1024, 0x20);
     mib.write('%PDF-1.4\n');
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (let i = 0; i < 21; i++) controller.enqueue(new Uint8Array(mib));
-        controller.close();
-      },
-    });
-    const res = await upload('receiver.hop-thinh', dossier.id, { documentId: 'declaration', contentType: 'application/pdf', body });
+    const path = `/v1/dossiers/${dossier.id}/attachments?documentId=declaration`;
+    const res = await sendEndlessUpload(system.url, path, { authorization: `Bearer ${await tokenOf('receiver.hop-thinh')}`, 'content-type': 'application/pdf' }, mib, 512 * 1024 * 1024);
     expect(res.status).toBe(413);
-    expect(res.body).toMatchObject({ code: 'attachment.too-large', detail: 'the file is 22020096 bytes; the limit is 20971520 bytes (20 MiB): scan at a lower resolution or split the document into several files' });
+    expect(res.headers.connection).toBe('close');
+    expect(res.body).toMatchObject({ code: 'attachment.too-large', limitBytes: limit, detail: 'the file is larger than the limit; the limit is 20971520 bytes (20 MiB): scan at a lower resolution or split the document into several files' });
+    // 512 MiB were on offer: the server stopped reading once past 20 MiB (what is left is socket buffers).
+    expect(res.sentBytes).toBeLessThan(64 * 1024 * 1024);
   });
 
   it('refusals leave no trace: no attachment, no event, no stored or half-written file', async () => {

@@ -1,9 +1,10 @@
 // The Express application: JSON in, service call, JSON out. Health probes and
 // login are public, connector callbacks are signed; everything under /v1 else
-// needs a bearer token.
+// needs a bearer token. All input enters through api/input/ (size, depth,
+// UTF-8, NUL, NFC, parameter ranges), so a route added here gets it for free.
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { ServiceContext } from '../engine/service/service-context.ts';
@@ -17,6 +18,10 @@ import { dossierRoutes } from './routes/dossier-routes.ts';
 import { procedureRoutes } from './routes/procedure-routes.ts';
 import { authoringRoutes } from './routes/authoring-routes.ts';
 import { problemHandler } from './send-problem.ts';
+import { checkPath } from './input/check-path.ts';
+import { parseQueryString } from './input/parse-query-string.ts';
+import { readJsonBody } from './input/read-json-body.ts';
+import { assignRequestId } from './input/request-id.ts';
 
 const consoleDir = fileURLToPath(new URL('./console/', import.meta.url));
 
@@ -28,7 +33,9 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(pinoHttp({ logger: options.logger, genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(), autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }));
+  app.set('query parser', parseQueryString);
+  app.use(pinoHttp({ logger: options.logger, genReqId: assignRequestId, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }));
+  app.use(helmet(securityHeaders));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -43,8 +50,9 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
   app.use(express.static(consoleDir, { index: 'index.html', maxAge: '5m' }));
 
   // External systems' callbacks: signed, not bearer-authenticated, and read as raw bytes for the signature.
+  app.use('/v1', checkPath);
   app.use(connectorRoutes(ctx));
-  app.use('/v1', express.json({ limit: '1mb', strict: true }));
+  app.use('/v1', readJsonBody);
   app.use(authRoutes(ctx));
   app.use('/v1', requirePrincipal(ctx));
   app.get('/v1/me', async (_req, res) => {
@@ -67,3 +75,31 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
   app.use(problemHandler);
   return app;
 }
+
+/**
+ * Helmet's headers with a Content-Security-Policy the console passes: it loads
+ * only its own scripts and styles (no inline script or style, no eval), talks
+ * only to this API, and may not be framed (clickjacking on counter computers).
+ * No upgrade-insecure-requests: a center may serve the console over plain HTTP
+ * on its own network.
+ */
+const securityHeaders: Parameters<typeof helmet>[0] = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  frameguard: { action: 'deny' },
+  // HSTS pins browsers to HTTPS for a year: the TLS-terminating proxy's decision, not this process's.
+  strictTransportSecurity: false,
+};

@@ -1,6 +1,8 @@
 // The one table from error codes to HTTP. Every error response is RFC 9457
 // problem+json: type, title, status, detail (what was wrong and how to fix it),
-// instance, plus the error's machine-readable details (errors, acceptedEvents, …).
+// instance, code, plus the error's machine-readable details (errors,
+// acceptedEvents, …) as extension members — which never replace the standard
+// ones (buildProblem in send-problem.ts).
 import type { ErrorCode } from '../engine/motcua-error.ts';
 
 export const problemTypes: Record<ErrorCode, { status: number; title: string }> = {
@@ -13,6 +15,7 @@ export const problemTypes: Record<ErrorCode, { status: number; title: string }> 
   'request.malformed': { status: 400, title: 'Malformed request' },
   'request.invalid': { status: 400, title: 'Invalid request' },
   'request.not-found': { status: 404, title: 'No such endpoint' },
+  'request.too-large': { status: 413, title: 'Request body too large' },
   'dossier.not-found': { status: 404, title: 'Dossier not found' },
   'dossier.data-invalid': { status: 422, title: 'Invalid dossier data' },
   'dossier.version-conflict': { status: 409, title: 'Dossier version conflict' },

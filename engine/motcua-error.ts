@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'request.malformed'
   | 'request.invalid'
   | 'request.not-found'
+  | 'request.too-large'
   | 'dossier.not-found'
   | 'dossier.data-invalid'
   | 'dossier.version-conflict'

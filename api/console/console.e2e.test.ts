@@ -15,6 +15,8 @@ let system: TestSystem;
 let browser: Browser;
 let api: ApiClient;
 const scriptErrors: string[] = [];
+/** What Chromium refused under the server's Content-Security-Policy (it reports each as a console error). */
+const cspViolations: string[] = [];
 const pages: Record<string, Page> = {};
 /** The birth registration the story follows, filed through the console. */
 let dossier: { id: string; receiptCode: string };
@@ -40,6 +42,9 @@ async function signIn(username: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'America/New_York', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => scriptErrors.push(`${username}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) cspViolations.push(`${username}: ${message.text()}`);
+  });
   await page.goto(system.url);
   await page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
   await page.getByLabel('Tên đăng nhập').fill(username);
@@ -312,5 +317,11 @@ describe('at the end of the day', () => {
 
   it('no script error happened in any page', () => {
     expect(scriptErrors).toEqual([]);
+  });
+
+  it('the console ran under its Content-Security-Policy and broke none of it', async () => {
+    const res = await fetch(`${system.url}/`);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self';style-src 'self'");
+    expect(cspViolations).toEqual([]);
   });
 });

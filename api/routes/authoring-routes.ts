@@ -1,6 +1,6 @@
 // Policy authors: drafts (YAML body), publishing, versions, and explicit
 // migration of in-flight dossiers between versions.
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { listProcedureVersions, publishProcedure, saveProcedureDraft } from '../../engine/service/author-procedures.ts';
 import { migrateDossiers, type MigrationCommand } from '../../engine/service/migrate-dossiers.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
@@ -8,8 +8,10 @@ import { MotcuaError } from '../../engine/motcua-error.ts';
 import type { ProcedureVersionRecord } from '../../engine/store/records.ts';
 import { principalOf } from '../require-principal.ts';
 import { bodyValidator } from '../validate-body.ts';
+import { readIntegerParameter } from '../input/read-parameters.ts';
+import { readTextBody } from '../input/read-text-body.ts';
 
-const yamlBody = express.text({ type: ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'], limit: '1mb' });
+const yamlTypes = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'];
 
 const parseMigration = bodyValidator<MigrationCommand>({
   type: 'object',
@@ -24,9 +26,7 @@ const parseMigration = bodyValidator<MigrationCommand>({
 });
 
 function versionOf(raw: string): number {
-  const version = Number(raw);
-  if (!Number.isInteger(version) || version < 1) throw new MotcuaError('request.invalid', `version '${raw}' is not a whole number ≥ 1`);
-  return version;
+  return readIntegerParameter(raw, 'version', { min: 1 });
 }
 
 function describe(v: ProcedureVersionRecord) {
@@ -35,11 +35,12 @@ function describe(v: ProcedureVersionRecord) {
 
 export function authoringRoutes(ctx: ServiceContext): Router {
   const router = Router();
-  router.post('/v1/procedures', yamlBody, async (req, res) => {
-    if (typeof req.body !== 'string' || req.body.trim() === '')
+  router.post('/v1/procedures', async (req, res) => {
+    const yaml = await readTextBody(req, yamlTypes);
+    if (yaml === null || yaml.trim() === '')
       throw new MotcuaError('request.invalid', 'send the procedure as YAML text with Content-Type: application/yaml');
     const fileName = typeof req.query.file === 'string' && /^[\w./-]{1,200}$/.test(req.query.file) ? req.query.file : 'draft.yaml';
-    const draft = await saveProcedureDraft(ctx, principalOf(res), req.body, fileName);
+    const draft = await saveProcedureDraft(ctx, principalOf(res), yaml, fileName);
     res.status(201).location(`/v1/procedures/${encodeURIComponent(draft.code)}/versions/${draft.version}`).json(describe(draft));
   });
   router.get('/v1/procedures/:code/versions', async (req, res) => {

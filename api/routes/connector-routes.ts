@@ -4,16 +4,24 @@
 // X-Motcua-Signature), not by a bearer token, so this router is mounted before
 // requirePrincipal. It reads the body as raw bytes: the signature is checked
 // over exactly what was sent, before anything is parsed.
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { receiveConnectorCallback } from '../../engine/service/connectors/receive-connector-callback.ts';
 import { signatureHeader, timestampHeader } from '../../engine/service/connectors/sign-request.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
+import { maxBodyBytes } from '../input/input-limits.ts';
+import { parseJsonBytes } from '../input/read-json-body.ts';
+import { readRequestBytes } from '../input/read-request-bytes.ts';
 
 export function connectorRoutes(ctx: ServiceContext): Router {
   const router = Router();
-  router.post('/v1/connectors/:name/callback', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
-    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const result = await receiveConnectorCallback(ctx, String(req.params.name), { timestamp: req.get(timestampHeader), signature: req.get(signatureHeader), body });
+  router.post('/v1/connectors/:name/callback', async (req, res) => {
+    const body = await readRequestBytes(req, maxBodyBytes);
+    const result = await receiveConnectorCallback(ctx, String(req.params.name), {
+      timestamp: req.get(timestampHeader),
+      signature: req.get(signatureHeader),
+      body,
+      decode: (bytes) => parseJsonBytes(bytes, 'the callback body'),
+    });
     if (result.replayed) res.set('Idempotent-Replayed', 'true');
     res.status(result.status).json(result.body);
   });

@@ -1,35 +1,24 @@
 // The dead-letter list of connector handoffs, for supervisors and admins:
 //   GET  /v1/dead-letters              ?status=open (default) | resolved | all, ?limit= (1–500, default 100)
 //   POST /v1/dead-letters/:id/retry    resolve the letter and send the handoff again → 202
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { listDeadLetters } from '../../engine/service/connectors/list-dead-letters.ts';
 import { retryDeadLetter } from '../../engine/service/connectors/retry-dead-letter.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { MotcuaError } from '../../engine/motcua-error.ts';
 import { principalOf } from '../require-principal.ts';
+import { readEnumParameter, readIntegerParameter } from '../input/read-parameters.ts';
 
 const statuses = ['open', 'resolved', 'all'] as const;
-
-function statusOf(req: Request): (typeof statuses)[number] {
-  const raw = req.query.status ?? 'open';
-  if (!statuses.includes(raw as (typeof statuses)[number])) throw new MotcuaError('request.invalid', `status must be one of ${statuses.join(', ')}`, { status: raw });
-  return raw as (typeof statuses)[number];
-}
-
-function limitOf(req: Request): number {
-  const limit = req.query.limit === undefined ? 100 : Number(req.query.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new MotcuaError('request.invalid', 'limit must be a whole number from 1 to 500');
-  return limit;
-}
 
 export function deadLetterRoutes(ctx: ServiceContext): Router {
   const router = Router();
   router.get('/v1/dead-letters', async (req, res) => {
-    res.json({ items: await listDeadLetters(ctx, principalOf(res), { status: statusOf(req), limit: limitOf(req) }) });
+    res.json({ items: await listDeadLetters(ctx, principalOf(res), { status: readEnumParameter(req.query.status, 'status', statuses, 'open'), limit: readIntegerParameter(req.query.limit, 'limit', { min: 1, max: 500, default: 100 }) }) });
   });
   router.post('/v1/dead-letters/:id/retry', async (req, res) => {
-    const id = Number(req.params.id);
-    // Not a positive whole number cannot name a letter: answer 404 without asking the database.
+    const id = /^[0-9]{1,15}$/.test(req.params.id) ? Number(req.params.id) : NaN;
+    // Not a positive whole number (within bigint) cannot name a letter: answer 404 without asking the database.
     if (!Number.isSafeInteger(id) || id < 1) throw new MotcuaError('dead-letter.not-found', `no dead letter ${String(req.params.id)}; ids are whole numbers from GET /v1/dead-letters`, { id: req.params.id });
     res.status(202).json(await retryDeadLetter(ctx, principalOf(res), id));
   });

@@ -6,7 +6,8 @@ import { readTimeByUnit } from '../../engine/service/read-time-by-unit.ts';
 import { issueExtension, type ExtensionCommand } from '../../engine/service/issue-extension.ts';
 import { receiveDossier, type ReceiveCommand } from '../../engine/service/receive-dossier.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
-import { MotcuaError } from '../../engine/motcua-error.ts';
+import { readIdempotencyKey } from '../input/read-idempotency-key.ts';
+import { readEnumParameter, readIntegerParameter } from '../input/read-parameters.ts';
 import { principalOf } from '../require-principal.ts';
 import { bodyValidator } from '../validate-body.ts';
 
@@ -45,11 +46,6 @@ function dossierId(req: Request): string {
   return id;
 }
 
-function idempotencyKey(req: Request): string | null {
-  const key = req.get('idempotency-key');
-  return key === undefined ? null : key;
-}
-
 function send(res: Response, result: { status: number; body: unknown; replayed: boolean }): void {
   if (result.replayed) res.set('Idempotent-Replayed', 'true');
   res.status(result.status).json(result.body);
@@ -58,17 +54,16 @@ function send(res: Response, result: { status: number; body: unknown; replayed: 
 export function dossierRoutes(ctx: ServiceContext): Router {
   const router = Router();
   router.post('/v1/dossiers', async (req, res) => {
-    const result = await receiveDossier(ctx, principalOf(res), parseReceive(req.body), idempotencyKey(req));
+    const result = await receiveDossier(ctx, principalOf(res), parseReceive(req.body), readIdempotencyKey(req));
     const body = result.body as { id: string };
     res.location(`/v1/dossiers/${body.id}`);
     send(res, result);
   });
   router.get('/v1/dossiers', async (req, res) => {
-    const limit = req.query.limit === undefined ? 100 : Number(req.query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new MotcuaError('request.invalid', 'limit must be a whole number from 1 to 500');
-    const due = req.query.due;
-    if (due !== undefined && due !== 'overdue' && due !== 'at-risk') throw new MotcuaError('request.invalid', `due must be overdue or at-risk, not ${JSON.stringify(due)}`);
-    const items = await listWorklist(ctx, principalOf(res), { includeClosed: req.query.closed === 'true', limit, due });
+    const limit = readIntegerParameter(req.query.limit, 'limit', { min: 1, max: 500, default: 100 });
+    const due = req.query.due === undefined ? undefined : readEnumParameter(req.query.due, 'due', ['overdue', 'at-risk'] as const);
+    const includeClosed = readEnumParameter(req.query.closed, 'closed', ['true', 'false'] as const, 'false') === 'true';
+    const items = await listWorklist(ctx, principalOf(res), { includeClosed, limit, due });
     res.json({ items });
   });
   router.get('/v1/dossiers/:id', async (req, res) => {
@@ -87,7 +82,7 @@ export function dossierRoutes(ctx: ServiceContext): Router {
   });
   router.post('/v1/dossiers/:id/events', async (req, res) => {
     const id = dossierId(req);
-    send(res, await advanceDossier(ctx, principalOf(res), id, parseEvent(req.body), idempotencyKey(req)));
+    send(res, await advanceDossier(ctx, principalOf(res), id, parseEvent(req.body), readIdempotencyKey(req)));
   });
   return router;
 }

@@ -25,25 +25,25 @@ export async function saveProcedureDraft(ctx: ServiceContext, principal: Princip
   const { code, version } = result.procedure;
   const record: ProcedureVersionRecord = { code, version, status: 'draft', sourceFile: fileName, sourceYaml: yaml, checksum: checksumOf(yaml), createdAt: ctx.now(), publishedAt: null };
   if ((await saveDraft(ctx.db, { ...record, definition: result.procedure.source })) === 'published-exists')
-    throw new MotcuaError('definition.duplicate', `procedure ${code} version ${version} is already published and can never change; raise version: to the next free number`, { code, version });
+    throw new MotcuaError('definition.duplicate', `procedure ${code} version ${version} is already published and can never change; raise version: to the next free number`, { procedureCode: code, version });
   return record;
 }
 
 export async function publishProcedure(ctx: ServiceContext, principal: Principal, code: string, version: number): Promise<ProcedureVersionRecord> {
   requireAuthor(principal, 'publishing a procedure');
   const existing = await findProcedureVersion(ctx.db, code, version);
-  if (!existing) throw new MotcuaError('definition.not-found', `procedure ${code} has no version ${version}; store a draft first with POST /v1/procedures`, { code, version });
-  if (existing.status === 'published') throw new MotcuaError('definition.conflict', `procedure ${code} version ${version} is already published (checksum ${existing.checksum})`, { code, version });
+  if (!existing) throw new MotcuaError('definition.not-found', `procedure ${code} has no version ${version}; store a draft first with POST /v1/procedures`, { procedureCode: code, version });
+  if (existing.status === 'published') throw new MotcuaError('definition.conflict', `procedure ${code} version ${version} is already published (checksum ${existing.checksum})`, { procedureCode: code, version });
   // Compile before publishing: the stored text must still pass against today's units and calendars.
   const result = loadProcedure(existing.sourceYaml, existing.sourceFile, await ctx.procedures.checkContext());
   if (!result.ok) throw new MotcuaError('definition.invalid', `the draft no longer validates:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`, { diagnostics: result.diagnostics });
   const now = ctx.now();
-  if (!(await publishVersion(ctx.db, code, version, now))) throw new MotcuaError('definition.conflict', `procedure ${code} version ${version} was published meanwhile`, { code, version });
+  if (!(await publishVersion(ctx.db, code, version, now))) throw new MotcuaError('definition.conflict', `procedure ${code} version ${version} was published meanwhile`, { procedureCode: code, version });
   return { ...existing, status: 'published', publishedAt: now };
 }
 
 export async function listProcedureVersions(ctx: ServiceContext, code: string): Promise<ProcedureVersionRecord[]> {
   const versions = await listVersions(ctx.db, code);
-  if (versions.length === 0) throw new MotcuaError('definition.not-found', `no procedure has code ${code}; list them with GET /v1/procedures`, { code });
+  if (versions.length === 0) throw new MotcuaError('definition.not-found', `no procedure has code ${code}; list them with GET /v1/procedures`, { procedureCode: code });
   return versions;
 }

@@ -38,7 +38,7 @@ export interface MigrationReport {
 export async function migrateDossiers(ctx: ServiceContext, principal: Principal, code: string, command: MigrationCommand): Promise<MigrationReport> {
   requireAuthor(principal, 'migrating dossiers between procedure versions');
   const target = await findProcedureVersion(ctx.db, code, command.toVersion);
-  if (!target || target.status !== 'published') throw new MotcuaError('definition.not-found', `procedure ${code} has no published version ${command.toVersion}; publish it first`, { code, version: command.toVersion });
+  if (!target || target.status !== 'published') throw new MotcuaError('definition.not-found', `procedure ${code} has no published version ${command.toVersion}; publish it first`, { procedureCode: code, version: command.toVersion });
   const from = await ctx.procedures.get(code, command.fromVersion);
   const to = await ctx.procedures.get(code, command.toVersion);
   const stateMap = command.stateMap ?? {};

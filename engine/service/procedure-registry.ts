@@ -29,7 +29,7 @@ export class ProcedureRegistry {
     if (!pending) {
       pending = (async () => {
         const record = await findProcedureVersion(via, code, version);
-        if (!record) throw new MotcuaError('definition.not-found', `procedure ${code} has no version ${version}`, { code, version });
+        if (!record) throw new MotcuaError('definition.not-found', `procedure ${code} has no version ${version}`, { procedureCode: code, version });
         return this.compileRecord(record);
       })();
       this.compiled.set(key, pending);
@@ -40,7 +40,7 @@ export class ProcedureRegistry {
 
   async latest(code: string): Promise<{ record: ProcedureVersionRecord; procedure: CompiledProcedure }> {
     const record = await findLatestPublished(this.db, code);
-    if (!record) throw new MotcuaError('definition.not-found', `no published procedure has code ${code}; list them with GET /v1/procedures`, { code });
+    if (!record) throw new MotcuaError('definition.not-found', `no published procedure has code ${code}; list them with GET /v1/procedures`, { procedureCode: code });
     return { record, procedure: await this.get(record.code, record.version) };
   }
 

@@ -14,7 +14,10 @@ import { withIdempotency, type IdempotentResult } from './with-idempotency.ts';
 import type { Principal } from './principal.ts';
 import { recordTransition } from './record-transition.ts';
 import type { ServiceContext } from './service-context.ts';
-import { validateApplicant } from './validate-applicant.ts';
+import { findApplicantErrors, type Applicant } from './validate-applicant.ts';
+import { explainDataErrors } from './explain-data-errors.ts';
+import type { DataError } from '../definition/compiled-procedure.ts';
+import { unitHasRole } from '../store/user-store.ts';
 
 export interface ReceiveCommand {
   procedureCode: string;
@@ -27,11 +30,12 @@ export interface ReceiveCommand {
 export async function receiveDossier(ctx: ServiceContext, principal: Principal, command: ReceiveCommand, idempotencyKey: string | null): Promise<IdempotentResult> {
   if (principal.role !== 'receiver') throw new MotcuaError('auth.forbidden', `only a receiver files dossiers; you are ${principal.role} at ${principal.unitId}`, { role: principal.role });
   const { record, procedure } = await ctx.procedures.latest(command.procedureCode);
-  const applicant = validateApplicant(command.applicant, ctx.now());
+  const applicantErrors = findApplicantErrors(command.applicant, ctx.now());
   const data = structuredClone(command.data ?? {}) as Record<string, unknown>;
-  const dataErrors = procedure.validateData(data);
-  if (dataErrors.length)
-    throw new MotcuaError('dossier.data-invalid', `the data does not match procedure ${procedure.code}: ${dataErrors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`, { errors: dataErrors });
+  const dataErrors = explainDataErrors(procedure.source.data, procedure.validateData(data));
+  // Both blocks at once: a receiver fixing the applicant should not then learn the data was wrong too.
+  if (applicantErrors.length || dataErrors.length) throw invalidDossier(procedure.code, applicantErrors, dataErrors);
+  const applicant = command.applicant as Applicant & Record<string, unknown>;
   const competent = await resolveCompetentUnit(ctx, procedure, principal.unitId, data);
   const returnUnit = command.returnUnit ? await resolveReturnUnit(ctx, command.returnUnit) : null;
   const units = { receiving: principal.unitId, competent, return: returnUnit };
@@ -76,11 +80,23 @@ export async function receiveDossier(ctx: ServiceContext, principal: Principal, 
   return result;
 }
 
+function invalidDossier(procedureCode: string, applicantErrors: DataError[], dataErrors: DataError[]): MotcuaError {
+  const list = (errors: DataError[]) => errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ');
+  const parts = [
+    ...(applicantErrors.length ? [`the applicant is not valid: ${list(applicantErrors)}`] : []),
+    ...(dataErrors.length ? [`the data does not match procedure ${procedureCode}: ${list(dataErrors)}`] : []),
+  ];
+  return new MotcuaError('dossier.data-invalid', parts.join('; and '), { errors: [...applicantErrors, ...dataErrors] });
+}
+
 async function resolveReturnUnit(ctx: ServiceContext, id: string): Promise<string> {
   const unit = (await ctx.units.all()).get(id);
   // Results are handed over at service centers: the province's, or a commune's.
   if (!unit || unit.level === 'department')
     throw new MotcuaError('request.invalid', `returnUnit '${id}' is not a service center; name a commune or the province center (GET /v1/units)`, { errors: [{ path: '/returnUnit', message: 'must be a commune or the province center' }] });
+  // The result waits at result-arrived for that desk's receiver: a center without one would hold it forever.
+  if (!(await unitHasRole(ctx.db, unit.id, 'receiver')))
+    throw new MotcuaError('request.invalid', `returnUnit '${id}' has no receiving desk (no active receiver account), so the result could never be handed over there; name a unit with a receiver, or add one`, { errors: [{ path: '/returnUnit', message: 'must be a unit with a receiving desk' }] });
   return unit.id;
 }
 

@@ -2,7 +2,6 @@
 // The 12-digit personal identification number links the dossier to VNeID; its
 // shape (province, century/sex digit, birth year) is checked here too.
 import { Ajv } from 'ajv';
-import { MotcuaError } from '../motcua-error.ts';
 import { checkPersonalId } from './check-personal-id.ts';
 
 export interface Applicant {
@@ -24,13 +23,15 @@ const validate = new Ajv({ allErrors: true }).compile({
   },
 });
 
-/** `now` decides which birth years lie in the future; callers with an injected clock pass it. */
-export function validateApplicant(value: unknown, now: Date): Applicant & Record<string, unknown> {
+/** Every problem with the applicant block, each with its path under /applicant; empty when it is valid. `now` decides which birth years lie in the future. */
+export function findApplicantErrors(value: unknown, now: Date): Array<{ path: string; message: string }> {
   const valid = validate(value);
   const errors = (validate.errors ?? []).map((e) => {
     const missing = e.keyword === 'required' ? `/${String((e.params as { missingProperty: string }).missingProperty)}` : '';
     const path = `/applicant${e.instancePath}${missing}`;
-    const message = missing ? 'is required' : e.instancePath === '/idNumber' ? 'must be the 12-digit personal identification number' : (e.message ?? 'is not valid');
+    const extra = e.keyword === 'additionalProperties' ? String((e.params as { additionalProperty: string }).additionalProperty) : '';
+    if (extra) return { path: `${path}/${extra}`, message: 'is not a field of the applicant (fullName, idNumber, phone, email); remove it or check its spelling' };
+    const message = missing ? 'is required' : e.instancePath === '/idNumber' ? 'must be the 12-digit personal identification number' : e.keyword === 'type' && e.instancePath === '' ? 'must be an object {fullName, idNumber, phone?, email?}' : (e.message ?? 'is not valid');
     return { path, message };
   });
   // Every problem at once: a wrong phone number does not hide a wrong id number.
@@ -39,6 +40,6 @@ export function validateApplicant(value: unknown, now: Date): Applicant & Record
     const id = checkPersonalId(idNumber, now);
     if (!id.ok) errors.push(...id.problems.map((message) => ({ path: '/applicant/idNumber', message })));
   }
-  if (valid && errors.length === 0) return value as Applicant & Record<string, unknown>;
-  throw new MotcuaError('dossier.data-invalid', `the applicant is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, { errors });
+  if (!valid && errors.length === 0) errors.push({ path: '/applicant', message: 'is not valid' });
+  return errors;
 }

@@ -36,8 +36,9 @@ export interface BlobStore {
   readonly location: string;
   /**
    * Reads the whole source, hashing and counting it. Past `maxBytes` it stops
-   * keeping bytes but still reads to the end, so an HTTP client that is still
-   * sending can read the refusal.
+   * reading at once (receivedBytes: what was read by then, more than maxBytes)
+   * and leaves the rest unread: the HTTP layer answers and closes the
+   * connection rather than swallow an upload of any size.
    */
   stage(source: AsyncIterable<Uint8Array>, options: { maxBytes: number }): Promise<StageResult>;
   /**

@@ -42,15 +42,19 @@ export async function openLocalDiskBlobStore(dir: string, options: { now: Date }
     const head: Buffer[] = [];
     let headSize = 0;
     let size = 0;
+    // Iterated by hand: past the limit it stops asking for bytes without
+    // destroying the source (as `break` in for-await would), so the caller can
+    // still answer on the connection and then close it unread.
+    const chunks = source[Symbol.asyncIterator]();
     try {
-      for await (const chunk of source) {
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+        const chunk = next.value;
         size += chunk.byteLength;
-        if (!file) continue; // over the limit: read on, keep nothing
         if (size > maxBytes) {
           await file.close();
           file = null;
           await rm(tmp, { force: true });
-          continue;
+          break;
         }
         const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
         hash.update(bytes);

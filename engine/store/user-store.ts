@@ -37,3 +37,9 @@ export async function findSessionUser(db: Database, tokenHash: string, now: Date
     .first('users.*', 'sessions.expires_at as session_expires_at')) as (UserRow & { session_expires_at: Date }) | undefined;
   return row ? { user: toRecord(row), expiresAt: row.session_expires_at } : null;
 }
+
+/** Whether `unitId` has at least one active account with `role` (e.g. a receiving desk). */
+export async function unitHasRole(db: Database, unitId: string, role: string): Promise<boolean> {
+  const row = await db('users').where({ unit_id: unitId, role, active: true }).first('id');
+  return row !== undefined;
+}

@@ -55,7 +55,7 @@ export async function attachDocument(ctx: ServiceContext, principal: Principal, 
   if (command.contentLength !== null && command.contentLength > maxBytes) throw tooLarge(command.contentLength, maxBytes);
 
   const staged = await stage(() => blobs.stage(command.content, { maxBytes }));
-  if (!staged.ok) throw tooLarge(staged.receivedBytes, maxBytes);
+  if (!staged.ok) throw tooLarge(null, maxBytes);
   const blob = staged.blob;
   const sniffed = sniffMediaType(blob.head);
   if (sniffed !== mediaType) {
@@ -121,13 +121,16 @@ function checkFileName(value: unknown, documentId: string, mediaType: Attachment
   if (value === undefined) return `${documentId}.${extensions[mediaType]}`;
   // NFC: macOS browsers send Vietnamese names decomposed; the same name should look the same everywhere.
   const name = typeof value === 'string' ? value.normalize('NFC').trim() : '';
-  if (name.length === 0 || name.length > 200 || /[/\\\u0000-\u001f\u007f]/.test(name))
-    throw new MotcuaError('request.invalid', `fileName ${JSON.stringify(value)} is not a usable file name: give 1 to 200 characters without /, \\ or control characters, e.g. ?fileName=to-khai.pdf`, { parameter: 'fileName' });
+  // Bidirectional controls would let "invoice\u202Efdp.exe" display as "invoiceexe.pdf" in a list.
+  if (name.length === 0 || name.length > 200 || /[/\\\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(name))
+    throw new MotcuaError('request.invalid', `fileName ${JSON.stringify(value)} is not a usable file name: give 1 to 200 characters without /, \\, control characters or bidirectional controls, e.g. ?fileName=to-khai.pdf`, { parameter: 'fileName' });
   return name;
 }
 
-function tooLarge(bytes: number, limit: number): MotcuaError {
-  return new MotcuaError('attachment.too-large', `the file is ${bytes} bytes; the limit is ${limit} bytes (${formatMiB(limit)}): scan at a lower resolution or split the document into several files`, { limitBytes: limit, receivedBytes: bytes });
+/** `bytes`: the declared length, or null when the upload was stopped as it passed the limit (its full size is never read). */
+function tooLarge(bytes: number | null, limit: number): MotcuaError {
+  const size = bytes === null ? 'larger than the limit' : `${bytes} bytes`;
+  return new MotcuaError('attachment.too-large', `the file is ${size}; the limit is ${limit} bytes (${formatMiB(limit)}): scan at a lower resolution or split the document into several files`, { limitBytes: limit, ...(bytes === null ? {} : { receivedBytes: bytes }) });
 }
 
 function formatMiB(bytes: number): string {

@@ -52,14 +52,27 @@ const validate = new Ajv({ allErrors: true }).compile<CallbackCommand>({
   },
 });
 
-export async function receiveConnectorCallback(ctx: ServiceContext, name: string, request: { timestamp: string | undefined; signature: string | undefined; body: Buffer }): Promise<CallbackResult> {
+export interface CallbackRequest {
+  timestamp: string | undefined;
+  signature: string | undefined;
+  body: Buffer;
+  /**
+   * Turns the verified bytes into a JSON value: the API's input boundary (strict
+   * UTF-8, no NUL, bounded depth, NFC), so a callback is held to the same rules
+   * as every other request.
+   */
+  decode: (body: Buffer) => unknown;
+}
+
+export async function receiveConnectorCallback(ctx: ServiceContext, name: string, request: CallbackRequest): Promise<CallbackResult> {
   const connector = ctx.connectors.settings.get(name);
-  if (!connector) throw new MotcuaError('connector.not-found', `no connector '${name}'; the connectors are declared in procedures/connectors.yaml (declared: ${[...ctx.connectors.settings.keys()].join(', ') || 'none'})`, { connector: name });
+  // The caller is not yet authenticated: the answer names no other connector.
+  if (!connector) throw new MotcuaError('connector.not-found', `no connector '${name}' in this deployment; check the name in the callback URL you were given`, { connector: name });
   if (!connector.secret)
     throw new MotcuaError('connector.not-configured', `connector '${name}' has no shared secret in this deployment, so no callback can be verified; the operator sets ${connectorVariable(name, 'SECRET')}`, { connector: name });
   // Nothing in the body is trusted, or even parsed, before the signature holds.
   verifySignedRequest(connector.secret, request, ctx.now());
-  const command = parseCommand(request.body);
+  const command = parseCommand(request.decode(request.body));
   if (!connector.events.includes(command.event))
     throw new MotcuaError('connector.event-not-allowed', `connector '${name}' may fire ${connector.events.join(', ') || 'no event'}, not ${command.event}; list it under events: in procedures/connectors.yaml if it should`, { connector: name, event: command.event, allowedEvents: connector.events });
 
@@ -84,13 +97,7 @@ export async function receiveConnectorCallback(ctx: ServiceContext, name: string
   return result;
 }
 
-function parseCommand(body: Buffer): CallbackCommand {
-  let value: unknown;
-  try {
-    value = JSON.parse(body.toString('utf8'));
-  } catch (error) {
-    throw new MotcuaError('request.malformed', `the body is not valid JSON (${error instanceof Error ? error.message : String(error)}); send {dossierId, event, data?, idempotencyKey} as UTF-8 JSON`);
-  }
+function parseCommand(value: unknown): CallbackCommand {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new MotcuaError('request.invalid', 'the body must be a JSON object: {dossierId, event, data?, idempotencyKey}');
   if (validate(value)) return value;
