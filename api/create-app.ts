@@ -10,7 +10,7 @@ import type { ServiceContext } from '../engine/service/service-context.ts';
 import { MotcuaError } from '../engine/motcua-error.ts';
 import { principalOf, requirePrincipal } from './require-principal.ts';
 import { attachmentRoutes } from './routes/attachment-routes.ts';
-import { authRoutes } from './routes/auth-routes.ts';
+import { accountRoutes } from './routes/account-routes.ts';
 import { connectorRoutes } from './routes/connector-routes.ts';
 import { deadLetterRoutes } from './routes/dead-letter-routes.ts';
 import { dossierRoutes } from './routes/dossier-routes.ts';
@@ -45,7 +45,7 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
   // External systems' callbacks: signed, not bearer-authenticated, and read as raw bytes for the signature.
   app.use(connectorRoutes(ctx));
   app.use('/v1', express.json({ limit: '1mb', strict: true }));
-  app.use(authRoutes(ctx));
+  app.use(accountRoutes(ctx));
   app.use('/v1', requirePrincipal(ctx));
   app.get('/v1/me', async (_req, res) => {
     const p = principalOf(res);

@@ -7,6 +7,8 @@ import { problemTypes, problemTypeUri } from './problem-types.ts';
 
 export function sendProblem(res: Response, error: MotcuaError, instance: string): void {
   const type = problemTypes[error.code] ?? problemTypes.internal;
+  // RFC 9110 §10.2.3: how long to wait, in seconds, before trying again.
+  if (typeof error.details.retryAfterSeconds === 'number') res.set('Retry-After', String(error.details.retryAfterSeconds));
   res
     .status(type.status)
     .type('application/problem+json')
