@@ -15,6 +15,7 @@ import { connectorRoutes } from './routes/connector-routes.ts';
 import { deadLetterRoutes } from './routes/dead-letter-routes.ts';
 import { dossierRoutes } from './routes/dossier-routes.ts';
 import { procedureRoutes } from './routes/procedure-routes.ts';
+import { publicRoutes } from './routes/public-routes.ts';
 import { authoringRoutes } from './routes/authoring-routes.ts';
 import { problemHandler } from './send-problem.ts';
 
@@ -46,6 +47,8 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
   app.use(connectorRoutes(ctx));
   app.use('/v1', express.json({ limit: '1mb', strict: true }));
   app.use(accountRoutes(ctx));
+  // Citizens' tracking: no account, a receipt code and check digits instead.
+  app.use(publicRoutes(ctx));
   app.use('/v1', requirePrincipal(ctx));
   app.get('/v1/me', async (_req, res) => {
     const p = principalOf(res);

@@ -93,6 +93,11 @@ export function forgetToken(token: string): void {
   for (const key of verified.keys()) if (key.startsWith(`${tokenHash}:`)) verified.delete(key);
 }
 
+/** Forgets every cached token of an account in this process (password changed, account disabled). */
+export function forgetUser(userId: string): void {
+  for (const [key, entry] of verified) if (entry.principal.userId === userId) verified.delete(key);
+}
+
 async function toPrincipal(ctx: ServiceContext, userId: string, username: string, role: string, unitId: string): Promise<Principal> {
   const unit = await ctx.units.get(unitId);
   const principal: Principal = { userId, username, role, unitId, unitLevel: unit.level };

@@ -83,3 +83,8 @@ export function whereInScope(query: ReturnType<Database>, units: string[] | null
   if (units === null) return;
   query.where((w) => w.whereIn('current_unit', units).orWhereIn('receiving_unit', units).orWhereIn('competent_unit', units).orWhereIn('return_unit', units));
 }
+
+export async function findDossierByReceiptCode(db: Database, receiptCode: string): Promise<DossierRecord | null> {
+  const row = (await db('dossiers').where({ receipt_code: receiptCode }).first()) as DossierRow | undefined;
+  return row ? toDossierRecord(row) : null;
+}

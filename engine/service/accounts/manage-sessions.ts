@@ -2,7 +2,7 @@
 // account ends), an administrator disabling or enabling an account.
 import { MotcuaError } from '../../motcua-error.ts';
 import { deleteSession, deleteSessionsOf, setUserActive, updatePasswordHash } from '../../store/user-store.ts';
-import { forgetToken, hashToken, verifyCredentials } from '../authenticate.ts';
+import { forgetToken, forgetUser, hashToken, verifyCredentials } from '../authenticate.ts';
 import { hashPassword } from '../password.ts';
 import type { Principal } from '../principal.ts';
 import type { ServiceContext } from '../service-context.ts';
@@ -26,22 +26,26 @@ export async function changePassword(ctx: ServiceContext, principal: Principal, 
   if (command.newPassword === command.currentPassword) throw new MotcuaError('auth.password-too-weak', 'the new password is the current one; choose another');
   const user = await verifyCredentials(ctx, principal.username, command.currentPassword, clientAddress);
   const passwordHash = await hashPassword(command.newPassword);
-  return ctx.db.transaction(async (trx) => {
+  const result = await ctx.db.transaction(async (trx) => {
     await updatePasswordHash(trx, user.id, passwordHash);
     return { sessionsEnded: await deleteSessionsOf(trx, user.id, hashToken(token)) };
   });
+  forgetUser(user.id);
+  return result;
 }
 
 /** An administrator disables (every session ends, API keys stop) or enables an account. */
 export async function setAccountActive(ctx: ServiceContext, principal: Principal, username: string, active: boolean): Promise<{ username: string; active: boolean; sessionsEnded: number }> {
   requireAdmin(principal, active ? 'enabling an account' : 'disabling an account');
   if (username === principal.username && !active) throw new MotcuaError('request.invalid', 'an administrator cannot disable their own account; ask another administrator');
-  return ctx.db.transaction(async (trx) => {
+  const result = await ctx.db.transaction(async (trx) => {
     const user = await setUserActive(trx, username, active);
     if (!user) throw new MotcuaError('account.not-found', `no account '${username}'`, { username });
     const sessionsEnded = active ? 0 : await deleteSessionsOf(trx, user.id);
-    return { username, active, sessionsEnded };
+    return { userId: user.id, sessionsEnded };
   });
+  forgetUser(result.userId);
+  return { username, active, sessionsEnded: result.sessionsEnded };
 }
 
 export function requireAdmin(principal: Principal, action: string): void {
