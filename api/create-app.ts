@@ -17,6 +17,7 @@ import { dossierRoutes } from './routes/dossier-routes.ts';
 import { procedureRoutes } from './routes/procedure-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
 import { authoringRoutes } from './routes/authoring-routes.ts';
+import { worklistRoutes } from './routes/worklist-routes.ts';
 import { problemHandler } from './send-problem.ts';
 
 const consoleDir = fileURLToPath(new URL('./console/', import.meta.url));
@@ -62,6 +63,7 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
   app.use(procedureRoutes(ctx));
   app.use(authoringRoutes(ctx));
   app.use(dossierRoutes(ctx));
+  app.use(worklistRoutes(ctx));
   app.use(attachmentRoutes(ctx));
   app.use(deadLetterRoutes(ctx));
   app.use('/v1', () => {

@@ -5,14 +5,14 @@ import type { Knex } from 'knex';
 
 // Vietnamese letters with diacritics and their bare letter ("Nguyễn" → "nguyen").
 // Kept in the migration (not imported) so the column never changes under an
-// existing database; engine/service/worklist/normalize-search.ts folds a query
-// the same way (NFD, combining marks removed, đ → d).
+// existing database; engine/service/worklist/fold-for-search.ts folds a query
+// the same way (NFD, combining marks removed, đ and its look-alike ð → d).
 const vowels = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
 const tones = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
 
 function foldTable(): { from: string; to: string } {
-  let from = 'đĐ';
-  let to = 'dd';
+  let from = 'đĐðÐ';
+  let to = 'dddd';
   for (const v of vowels)
     for (const letter of [v, v.toUpperCase()])
       for (const tone of tones) {
