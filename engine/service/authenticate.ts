@@ -52,6 +52,8 @@ export async function login(ctx: ServiceContext, username: string, password: str
 // database again: a burst of requests from one console costs one lookup. It is
 // also the longest a revoked session, a disabled account or a revoked key keeps
 // working in another process; this process forgets a token at its logout.
+// The window is real time (Date.now), not the engine's clock: it bounds how long
+// this process trusts a lookup, whatever time a test clock says it is.
 const cacheMs = 2_000;
 const cacheLimit = 10_000;
 const verified = new Map<string, { principal: Principal; until: number; expiresAt: number }>();

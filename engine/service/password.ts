@@ -4,34 +4,20 @@
 // Each derivation takes 16 MiB and tens of milliseconds of a CPU core on the
 // libuv thread pool. Unbounded, 40 parallel logins occupy every core and every
 // pool thread and starve all other requests; so derivations wait in a queue and
-// at most `slots` run at once, leaving the other cores to the event loop.
+// at most one per spare core (up to 4) runs at once, leaving a core to the event loop.
 import { availableParallelism } from 'node:os';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { limitConcurrency } from './accounts/limit-concurrency.ts';
 
 const N = 16384;
 const r = 8;
 const p = 1;
 const keyLength = 32;
 
-const slots = Math.max(1, Math.min(4, availableParallelism() - 1));
-let running = 0;
-const waiting: Array<() => void> = [];
-
-async function withSlot<T>(body: () => Promise<T>): Promise<T> {
-  if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
-  else running++;
-  try {
-    return await body();
-  } finally {
-    // Hand the slot straight to the next waiter, or give it back.
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  }
-}
+const scryptSlots = limitConcurrency(Math.max(1, Math.min(4, availableParallelism() - 1)));
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return withSlot(() => new Promise((resolve, reject) => scrypt(password, salt, keyLength, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key)))));
+  return scryptSlots.run(() => new Promise((resolve, reject) => scrypt(password, salt, keyLength, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key)))));
 }
 
 export async function hashPassword(password: string): Promise<string> {

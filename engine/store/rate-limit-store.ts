@@ -29,13 +29,14 @@ export interface CounterStore {
 export function openCounterStore(backend: CounterBackend): CounterStore {
   const redis = backend.kind === 'redis' ? new Redis(backend.url, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : null;
   const limiters = new Map<string, RateLimiterAbstract>();
+  // PostgreSQL rows do not expire by themselves: clearExpiredByTimeout deletes those expired an hour ago, every 5 minutes.
   const limiter = (c: CounterSpec): RateLimiterAbstract => {
     let l = limiters.get(c.name);
     if (!l) {
       const common = { keyPrefix: c.name, points: c.points, duration: c.durationSeconds };
       l = redis
         ? new RateLimiterRedis({ ...common, storeClient: redis, keyPrefix: `${(backend as { prefix: string }).prefix}:rl:${c.name}` })
-        : new RateLimiterPostgres({ ...common, storeClient: (backend as { db: Database }).db, storeType: 'knex', tableName: 'rate_limits', tableCreated: true });
+        : new RateLimiterPostgres({ ...common, storeClient: (backend as { db: Database }).db, storeType: 'knex', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: true });
       limiters.set(c.name, l);
     }
     return l;
