@@ -25,8 +25,8 @@ export interface TrackingView {
 }
 
 /**
- * The national public service portal's names of the ten dossier statuses
- * (RULES: national portal status codes), for states without a citizen text.
+ * The National Public Service Portal's names of the ten dossier statuses
+ * (procedures/README.md, "National portal status codes"), for states without a citizen text.
  */
 export const nationalStatusNames: Record<number, LocalizedText> = {
   1: { vi: 'Mới đăng ký', en: 'Submitted' },
