@@ -55,6 +55,11 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('claimed_at', { useTz: true }).notNullable();
   });
 
+  // The read rule matches a unit on any of four columns (principal.ts); with these
+  // two beside the existing current_unit and receiving_unit indexes, a list is a bitmap OR of index scans.
+  await knex.raw('CREATE INDEX dossiers_competent ON dossiers (competent_unit, received_at DESC)');
+  await knex.raw('CREATE INDEX dossiers_return ON dossiers (return_unit, received_at DESC) WHERE return_unit IS NOT NULL');
+
   const { from, to } = foldTable();
   // DDL takes no bind parameters: knex quotes the two constant strings into the statement.
   const fold = knex.raw(`lower(translate(coalesce(applicant->>'fullName', ''), ?::text, ?::text))`, [from, to]).toQuery();
@@ -64,5 +69,5 @@ export async function up(knex: Knex): Promise<void> {
 export async function down(knex: Knex): Promise<void> {
   await knex.raw('ALTER TABLE dossiers DROP COLUMN IF EXISTS applicant_search');
   await knex.raw('DROP TABLE IF EXISTS dossier_claims, rate_limits, api_keys');
-  await knex.raw('DROP INDEX IF EXISTS sessions_user');
+  await knex.raw('DROP INDEX IF EXISTS sessions_user, dossiers_competent, dossiers_return');
 }
