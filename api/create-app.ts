@@ -11,12 +11,14 @@ import type { ServiceContext } from '../engine/service/service-context.ts';
 import { MotcuaError } from '../engine/motcua-error.ts';
 import { principalOf, requirePrincipal } from './require-principal.ts';
 import { attachmentRoutes } from './routes/attachment-routes.ts';
-import { authRoutes } from './routes/auth-routes.ts';
+import { accountRoutes } from './routes/account-routes.ts';
 import { connectorRoutes } from './routes/connector-routes.ts';
 import { deadLetterRoutes } from './routes/dead-letter-routes.ts';
 import { dossierRoutes } from './routes/dossier-routes.ts';
 import { procedureRoutes } from './routes/procedure-routes.ts';
+import { publicRoutes } from './routes/public-routes.ts';
 import { authoringRoutes } from './routes/authoring-routes.ts';
+import { worklistRoutes } from './routes/worklist-routes.ts';
 import { problemHandler } from './send-problem.ts';
 import { checkPath } from './input/check-path.ts';
 import { parseQueryString } from './input/parse-query-string.ts';
@@ -53,7 +55,9 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
   app.use('/v1', checkPath);
   app.use(connectorRoutes(ctx));
   app.use('/v1', readJsonBody);
-  app.use(authRoutes(ctx));
+  app.use(accountRoutes(ctx));
+  // Citizens' tracking: no account, a receipt code and check digits instead.
+  app.use(publicRoutes(ctx));
   app.use('/v1', requirePrincipal(ctx));
   app.get('/v1/me', async (_req, res) => {
     const p = principalOf(res);
@@ -67,6 +71,7 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
   app.use(procedureRoutes(ctx));
   app.use(authoringRoutes(ctx));
   app.use(dossierRoutes(ctx));
+  app.use(worklistRoutes(ctx));
   app.use(attachmentRoutes(ctx));
   app.use(deadLetterRoutes(ctx));
   app.use('/v1', () => {

@@ -37,6 +37,8 @@ export function buildProblem(error: MotcuaError, instance: string): Problem {
 
 export function sendProblem(res: Response, error: MotcuaError, instance: string): void {
   const problem = buildProblem(error, instance);
+  // RFC 9110 §10.2.3: how long to wait, in seconds, before trying again.
+  if (typeof error.details.retryAfterSeconds === 'number') res.set('Retry-After', String(error.details.retryAfterSeconds));
   res.status(problem.status).type('application/problem+json').json(problem);
 }
 

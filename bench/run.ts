@@ -14,6 +14,7 @@ import { benchStep } from './bench-step.ts';
 import { benchDeadlines } from './bench-deadlines.ts';
 import { benchHandoffs } from './bench-handoffs.ts';
 import { benchCatalogue } from './bench-catalogue.ts';
+import { benchLogins } from './bench-logins.ts';
 import { Redis } from 'ioredis';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   const server = await serverUrl();
   try {
     out(await withDatabase(server.url, (url) => benchAdvance(url, seconds, 8)));
+    out(await withDatabase(server.url, (url) => benchLogins(url, seconds)));
     const count = Number(process.env.BENCH_DEADLINES ?? 100_000);
     const handoffs = Number(process.env.BENCH_HANDOFFS ?? 5_000);
     const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';

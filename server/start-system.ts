@@ -18,6 +18,7 @@ import type { ServiceContext } from '../engine/service/service-context.ts';
 import { UnitDirectory } from '../engine/service/unit-directory.ts';
 import { createDatabase, type Database } from '../engine/store/create-database.ts';
 import { migrateDatabase } from '../engine/store/migrate-database.ts';
+import { openCounterStore } from '../engine/store/rate-limit-store.ts';
 import { createNotificationProcessor } from '../workers/notification-worker.ts';
 import { OutboxRelay } from '../workers/outbox-relay.ts';
 import { createQueue, createWorker, queueNames, type QueueBackendConfig } from '../workers/queue-backend.ts';
@@ -107,7 +108,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       callbackUrl: (name: string) => `${publicUrl}/v1/connectors/${name}/callback`,
       dispatch: createConnectorDispatch(queues.connector!, connectorSettings, options.connectors?.retryDelayMs ?? 10_000),
     };
-    const ctx: ServiceContext = { db, procedures, units, calendar, now, outboxWritten: () => relay.notify(), attachments: attachments.settings, connectors };
+    // Counters live where the queues live: Redis when the deployment has it, else the database.
+    const counters = openCounterStore(options.queue.kind === 'redis' ? { kind: 'redis', url: options.queue.url, prefix: options.queue.prefix ?? 'motcua' } : { kind: 'postgres', db });
+    closers.push(() => counters.close());
+    const ctx: ServiceContext = { db, procedures, units, calendar, now, outboxWritten: () => relay.notify(), attachments: attachments.settings, connectors, counters };
 
     if (options.workers !== false) {
       const workers: Worker[] = [

@@ -4,7 +4,7 @@ import { listEvents, verifyChain } from '../store/event-store.ts';
 import type { DossierEventRecord } from '../store/records.ts';
 import { notFound } from './advance-dossier.ts';
 import { toDossierView, type DossierView } from './dossier-view.ts';
-import { canReadDossier, seesWholeProvince, type Principal } from './principal.ts';
+import { canReadDossier, readScope, type Principal } from './principal.ts';
 import type { ServiceContext } from './service-context.ts';
 
 export async function getDossier(ctx: ServiceContext, principal: Principal, id: string): Promise<DossierView> {
@@ -37,7 +37,9 @@ function toEventView(e: DossierEventRecord): HistoryView['events'][number] {
 }
 
 export async function listWorklist(ctx: ServiceContext, principal: Principal, options: { includeClosed: boolean; limit: number; due?: 'overdue' | 'at-risk' }): Promise<DossierView[]> {
-  const units = seesWholeProvince(principal) ? null : [principal.unitId];
+  const scope = readScope(principal);
+  if (scope.kind === 'none') return [];
+  const units = scope.kind === 'all' ? null : scope.units;
   const now = ctx.now();
   // At risk means less than one working day left; a week of calendar time always covers that window.
   const due = options.due === 'overdue' ? { kind: 'overdue' as const, now } : options.due === 'at-risk' ? { kind: 'due-soon' as const, now, dueBefore: new Date(now.getTime() + 7 * 86_400_000) } : undefined;

@@ -3,6 +3,7 @@
 import type { WorkCalendar } from '../calendar/index.ts';
 import type { BlobStore } from '../store/blob-store.ts';
 import type { Database } from '../store/create-database.ts';
+import type { CounterStore } from '../store/rate-limit-store.ts';
 import type { Connectors } from './connectors/connector-settings.ts';
 import type { ProcedureRegistry } from './procedure-registry.ts';
 import type { UnitDirectory } from './unit-directory.ts';
@@ -19,4 +20,6 @@ export interface ServiceContext {
   attachments: { blobs: BlobStore; maxBytes: number };
   /** External systems of procedures/connectors.yaml, as this deployment configures them. */
   connectors: Connectors;
+  /** Failed-attempt counters shared by every API process (logins, tracking checks). */
+  counters: CounterStore;
 }

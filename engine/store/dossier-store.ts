@@ -52,17 +52,22 @@ async function readWithSteps(db: Database, id: string, lock: boolean): Promise<{
 }
 
 export interface WorklistQuery {
-  units: string[] | null; // null: every unit (province-wide supervisors)
+  /** The caller's read scope (principal.ts readScope): null every unit; else the units whose dossiers it reads. */
+  units: string[] | null;
   includeClosed: boolean;
   limit: number;
   /** overdue: past the due date with the clock running; due-soon: due within `dueBefore`, not yet overdue. */
   due?: { kind: 'overdue' | 'due-soon'; now: Date; dueBefore?: Date };
 }
 
-/** Dossiers held or received by the given units, most urgent (earliest due) first. */
+/**
+ * Dossiers in the read scope, most urgent (earliest due) first. The scope is the
+ * one read rule of canReadDossier (principal.ts) in SQL: a dossier belongs to
+ * every unit that received it, is competent for it, holds it or returns its result.
+ */
 export async function listDossiers(db: Database, q: WorklistQuery): Promise<DossierRecord[]> {
   const query = db('dossiers').select('*');
-  if (q.units) query.where((w) => w.whereIn('current_unit', q.units!).orWhereIn('receiving_unit', q.units!));
+  whereInScope(query, q.units);
   if (!q.includeClosed || q.due) query.whereNull('closed_at');
   if (q.due) {
     query.whereNull('paused_at').whereNotNull('due_at');
@@ -71,4 +76,15 @@ export async function listDossiers(db: Database, q: WorklistQuery): Promise<Doss
   }
   const rows = (await query.orderByRaw('due_at ASC NULLS LAST, received_at ASC').limit(q.limit)) as DossierRow[];
   return rows.map(toDossierRecord);
+}
+
+/** Restricts a dossier query to the units of a read scope (null: no restriction). */
+export function whereInScope(query: ReturnType<Database>, units: string[] | null): void {
+  if (units === null) return;
+  query.where((w) => w.whereIn('current_unit', units).orWhereIn('receiving_unit', units).orWhereIn('competent_unit', units).orWhereIn('return_unit', units));
+}
+
+export async function findDossierByReceiptCode(db: Database, receiptCode: string): Promise<DossierRecord | null> {
+  const row = (await db('dossiers').where({ receipt_code: receiptCode }).first()) as DossierRow | undefined;
+  return row ? toDossierRecord(row) : null;
 }

@@ -43,3 +43,30 @@ export async function unitHasRole(db: Database, unitId: string, role: string): P
   const row = await db('users').where({ unit_id: unitId, role, active: true }).first('id');
   return row !== undefined;
 }
+
+export async function deleteSession(db: Database, tokenHash: string): Promise<boolean> {
+  return (await db('sessions').where({ token_hash: tokenHash }).delete()) > 0;
+}
+
+/** Revokes every session of an account, but `keepTokenHash` (the caller's own, after a password change). */
+export async function deleteSessionsOf(db: Database, userId: string, keepTokenHash: string | null = null): Promise<number> {
+  const query = db('sessions').where({ user_id: userId });
+  if (keepTokenHash) query.whereNot({ token_hash: keepTokenHash });
+  return query.delete();
+}
+
+export async function updatePasswordHash(db: Database, userId: string, passwordHash: string): Promise<void> {
+  await db('users').where({ id: userId }).update({ password_hash: passwordHash });
+}
+
+/** Enables or disables an account; null when there is no such username. */
+export async function setUserActive(db: Database, username: string, active: boolean): Promise<UserRecord | null> {
+  const [row] = (await db('users').where({ username }).update({ active }).returning('*')) as UserRow[];
+  return row ? toRecord(row) : null;
+}
+
+export async function insertServiceUser(db: Database, user: { username: string; role: string; unitId: string; displayName: string }): Promise<string> {
+  // '!' is no scrypt hash: the account cannot log in with a password.
+  const [row] = (await db('users').insert({ username: user.username, password_hash: '!', role: user.role, unit_id: user.unitId, display_name: user.displayName }).returning('id')) as Array<{ id: string }>;
+  return row!.id;
+}

@@ -1,0 +1,54 @@
+// The desk's worklist and claims.
+//   GET  /v1/worklist?q=&procedure=&limit=      dossiers waiting on my unit and role, most urgent first
+//   POST /v1/dossiers/:id/claim                  I take it
+//   POST /v1/dossiers/:id/release                I (or a leader) give it back
+//   POST /v1/dossiers/:id/assign {username}      a leader gives it to an officer of the unit
+import { readIntegerParameter } from '../input/read-parameters.ts';
+import { Router, type Request } from 'express';
+import { MotcuaError } from '../../engine/motcua-error.ts';
+import { notFound } from '../../engine/service/advance-dossier.ts';
+import type { ServiceContext } from '../../engine/service/service-context.ts';
+import { changeClaim } from '../../engine/service/worklist/claim-dossier.ts';
+import { listWaitingWork } from '../../engine/service/worklist/list-worklist.ts';
+import { principalOf } from '../require-principal.ts';
+import { bodyValidator } from '../validate-body.ts';
+
+const parseAssign = bodyValidator<{ username: string }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['username'],
+  properties: { username: { type: 'string', minLength: 1, maxLength: 200 } },
+});
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function dossierId(req: Request): string {
+  const id = String(req.params.id);
+  if (!uuid.test(id)) throw notFound(id);
+  return id;
+}
+
+function optionalText(value: unknown, name: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || value.length > 200) throw new MotcuaError('request.invalid', `${name} must be one text of at most 200 characters`);
+  return value;
+}
+
+export function worklistRoutes(ctx: ServiceContext): Router {
+  const router = Router();
+  router.get('/v1/worklist', async (req, res) => {
+    const limit = readIntegerParameter(req.query.limit, 'limit', { min: 1, max: 500, default: 100 });
+    const items = await listWaitingWork(ctx, principalOf(res), { q: optionalText(req.query.q, 'q'), procedureCode: optionalText(req.query.procedure, 'procedure'), limit });
+    res.json({ items });
+  });
+  router.post('/v1/dossiers/:id/claim', async (req, res) => {
+    res.json(await changeClaim(ctx, principalOf(res), dossierId(req), { kind: 'claim' }));
+  });
+  router.post('/v1/dossiers/:id/release', async (req, res) => {
+    res.json(await changeClaim(ctx, principalOf(res), dossierId(req), { kind: 'release' }));
+  });
+  router.post('/v1/dossiers/:id/assign', async (req, res) => {
+    res.json(await changeClaim(ctx, principalOf(res), dossierId(req), { kind: 'assign', username: parseAssign(req.body).username }));
+  });
+  return router;
+}
