@@ -30,6 +30,8 @@ async function main(): Promise<void> {
       http: config.processRole !== 'worker',
       workers: config.processRole !== 'api',
       connectors: { env: config.connectors, retryDelayMs: config.connectorRetryDelayMs, publicUrl: config.publicUrl ?? undefined },
+      notifications: config.notifications,
+      metricsToken: config.metricsToken,
     });
   } catch (error) {
     await embedded?.stop();

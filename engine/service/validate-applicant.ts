@@ -9,6 +9,7 @@ export interface Applicant {
   fullName: string;
   idNumber: string;
   phone?: string;
+  /** Where email notifications of each status change go; without it the applicant gets SMS/Zalo only. */
   email?: string;
 }
 
@@ -20,7 +21,7 @@ const validate = new Ajv({ allErrors: true }).compile({
     fullName: { type: 'string', minLength: 1, maxLength: 200 },
     idNumber: { type: 'string', pattern: '^[0-9]{12}$' },
     phone: { type: 'string', pattern: '^\\+?[0-9 .-]{8,20}$' },
-    email: { type: 'string', maxLength: 200 },
+    email: { type: 'string', maxLength: 200, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' },
   },
 });
 
@@ -30,7 +31,7 @@ export function validateApplicant(value: unknown, now: Date): Applicant & Record
   const errors = (validate.errors ?? []).map((e) => {
     const missing = e.keyword === 'required' ? `/${String((e.params as { missingProperty: string }).missingProperty)}` : '';
     const path = `/applicant${e.instancePath}${missing}`;
-    const message = missing ? 'is required' : e.instancePath === '/idNumber' ? 'must be the 12-digit personal identification number' : (e.message ?? 'is not valid');
+    const message = missing ? 'is required' : e.instancePath === '/idNumber' ? 'must be the 12-digit personal identification number' : e.instancePath === '/email' && e.keyword === 'pattern' ? 'must be an email address such as an@example.vn' : (e.message ?? 'is not valid');
     return { path, message };
   });
   // Every problem at once: a wrong phone number does not hide a wrong id number.
