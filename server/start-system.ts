@@ -147,6 +147,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     if (options.http !== false) {
       const app = createApp(ctx, {
         logger: log,
+        metrics: { queues, token: options.metricsToken ?? null },
         readiness: {
           check: async () => {
             const checks: Record<string, string> = {};

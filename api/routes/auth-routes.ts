@@ -2,14 +2,21 @@
 import { Router } from 'express';
 import { login } from '../../engine/service/authenticate.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
+import { ref } from '../openapi/component-schemas.ts';
+import type { OperationSpec } from '../openapi/operation-spec.ts';
 import { bodyValidator } from '../validate-body.ts';
 
-const parseLogin = bodyValidator<{ username: string; password: string }>({
+const loginBody = {
   type: 'object',
   additionalProperties: false,
   required: ['username', 'password'],
   properties: { username: { type: 'string', minLength: 1, maxLength: 200 }, password: { type: 'string', minLength: 1, maxLength: 200 } },
-});
+};
+const parseLogin = bodyValidator<{ username: string; password: string }>(loginBody);
+
+export const authOperations: OperationSpec[] = [
+  { method: 'post', path: '/v1/auth/login', operationId: 'login', tag: 'auth', auth: 'none', summary: 'Log in: a bearer token for the other calls', body: { schema: loginBody }, responses: { 200: { description: 'The session', schema: ref('Session') } }, errors: [400, 401] },
+];
 
 export function authRoutes(ctx: ServiceContext): Router {
   const router = Router();
