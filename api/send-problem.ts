@@ -10,7 +10,8 @@ export function sendProblem(res: Response, error: MotcuaError, instance: string)
   res
     .status(type.status)
     .type('application/problem+json')
-    .json({ type: problemTypeUri(error.code), title: type.title, status: type.status, detail: error.message, instance, code: error.code, ...error.details });
+    // Details first: a detail named like a member (a procedure's `code`) must not replace the error code.
+    .json({ ...error.details, type: problemTypeUri(error.code), title: type.title, status: type.status, detail: error.message, instance, code: error.code });
 }
 
 export const problemHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
