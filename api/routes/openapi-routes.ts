@@ -28,7 +28,6 @@ export function openApiRoutes(operations: readonly OperationSpec[]): Router {
     document ??= buildOpenApiDocument(operations, { version: packageVersion });
     res.set('Cache-Control', 'no-cache').json(document);
   });
-  router.get('/docs', (_req, res) => res.redirect(301, '/docs/'));
   router.use('/docs', (_req, res, next) => {
     res.set('Content-Security-Policy', docsContentSecurityPolicy);
     next();
