@@ -43,7 +43,7 @@ export function createApp(ctx: ServiceContext, options: AppOptions): Express {
   app.set('trust proxy', 'loopback');
   app.use(pinoHttp({ logger: options.logger, genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(), autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }));
 
-  const metrics = createMetrics(ctx, options.metrics?.queues ?? {});
+  const metrics = createMetrics(ctx, options.metrics?.queues ?? null);
   app.use(metrics.timeRequests);
   app.use(healthRoutes(options.readiness));
   app.use(metricsRoutes(ctx, metrics, options.metrics?.token ?? null));

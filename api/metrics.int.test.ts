@@ -37,15 +37,7 @@ describe('GET /metrics', () => {
     await mail?.close();
   });
 
-  it('is for the scraper (METRICS_TOKEN) and admins only', async () => {
-    const anonymous = await fetch(`${system.url}/metrics`);
-    expect(anonymous.status).toBe(401);
-    expect(anonymous.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-    expect((await receiver.get('/metrics')).status).toBe(403);
-    const admin = await ApiClient.login(system.url, 'admin');
-    expect((await admin.get('/metrics')).status).toBe(200);
-  });
-
+  // The first scrape comes after the work: counting starts when the process starts, not at the first scrape.
   it('counts transitions by procedure and event, and times requests by route pattern', async () => {
     const body = birthRegistration();
     const created = await receiver.post('/v1/dossiers', { ...body, applicant: { ...body.applicant, email: 'an@example.vn' } });
@@ -70,6 +62,15 @@ describe('GET /metrics', () => {
       'motcua_queue_failed_jobs{queue="motcua-connector"} 0',
     ]);
     expect(samples(await scrape(), 'motcua_transitions_total')).toEqual(['motcua_transitions_total{procedure="1.001193",event="RECEIVED"} 1', 'motcua_transitions_total{procedure="1.001193",event="ACCEPT"} 1']);
+  });
+
+  it('is for the scraper (METRICS_TOKEN) and admins only', async () => {
+    const anonymous = await fetch(`${system.url}/metrics`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect((await receiver.get('/metrics')).status).toBe(403);
+    const admin = await ApiClient.login(system.url, 'admin');
+    expect((await admin.get('/metrics')).status).toBe(200);
   });
 
   it('reports the outbox lag while the relay is stopped, and overdue dossiers per unit once their due time passed', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { MotcuaError } from '../engine/motcua-error.ts';
 import { defaultAttachmentMaxBytes } from '../engine/service/attachments/open-attachment-storage.ts';
 import type { ConnectorEnv } from '../engine/service/connectors/connector-settings.ts';
-import { defaultNotificationSettings, type NotificationSettings } from '../engine/service/notifications/notification-channel.ts';
+import { defaultNotificationSettings, type ChannelTransport, type NotificationSettings } from '../engine/service/notifications/notification-channel.ts';
 
 export interface Config {
   port: number;
@@ -92,8 +92,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     notifications: {
       smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
       mailFrom: env.MAIL_FROM || defaultNotificationSettings.mailFrom,
-      sms: oneOf('SMS_TRANSPORT', ['log', 'off'] as const, 'log'),
-      zalo: oneOf('ZALO_TRANSPORT', ['log', 'off'] as const, 'log'),
+      sms: parseChannelTransport('SMS_TRANSPORT', env.SMS_TRANSPORT, problems),
+      zalo: parseChannelTransport('ZALO_TRANSPORT', env.ZALO_TRANSPORT, problems),
       maxAttempts: int('NOTIFY_MAX_ATTEMPTS', defaultNotificationSettings.maxAttempts, 1, 100),
       retryDelayMs: int('NOTIFY_RETRY_DELAY_MS', defaultNotificationSettings.retryDelayMs, 1, 3_600_000),
     },
@@ -105,6 +105,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (config.queueBackend === 'redis' && !config.redisUrl) problems.push('QUEUE_BACKEND=redis needs REDIS_URL, e.g. redis://127.0.0.1:6379');
   if (problems.length) throw new MotcuaError('config.invalid', `invalid configuration:\n  ${problems.join('\n  ')}`, { problems });
   return config;
+}
+
+/** SMS_TRANSPORT, ZALO_TRANSPORT: log (default), off, or the http(s) URL of a gateway that takes the messages. */
+function parseChannelTransport(name: string, raw: string | undefined, problems: string[]): ChannelTransport {
+  if (raw === undefined || raw === '' || raw === 'log') return 'log';
+  if (raw === 'off') return 'off';
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return raw as ChannelTransport;
+  } catch {
+    // reported below
+  }
+  problems.push(`${name}=${raw} must be log, off, or the http(s) URL of a gateway (e.g. https://sms-gateway.bacninh.gov.vn/send)`);
+  return 'log';
 }
 
 /** A scrape token shorter than this is guessable. */

@@ -22,7 +22,7 @@ export function createNotificationDeliveryProcessor(db: Database, channels: Read
     const channel = channels.get(delivery.channel as ChannelName);
     try {
       if (!channel) throw new Error(`channel ${delivery.channel} is switched off in this deployment`);
-      const messageId = await channel.send({ to: delivery.address, subject: delivery.subject, text: delivery.body });
+      const messageId = await channel.send({ key: String(delivery.id), to: delivery.address, subject: delivery.subject, text: delivery.body });
       await markDeliverySent(db, delivery.id, messageId, attempt, now());
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

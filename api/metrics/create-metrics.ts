@@ -22,11 +22,14 @@ export interface Metrics {
   scrape(): Promise<string>;
   /** Express middleware timing every request, labelled by its route pattern. */
   timeRequests(req: Request, res: Response, next: NextFunction): void;
-  /** Reads the audit trail up to now; before the first scrape, the start point is fixed here. */
-  start(): Promise<void>;
 }
 
-export function createMetrics(ctx: ServiceContext, queues: Record<string, Queue>): Metrics {
+/**
+ * `queues` null: a registry that is never scraped (an app built without a
+ * system, in tests); otherwise the audit-trail counters start counting now,
+ * not at the first scrape.
+ */
+export function createMetrics(ctx: ServiceContext, queues: Record<string, Queue> | null): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'motcua_process_' });
   const latency = new Histogram({
@@ -40,8 +43,18 @@ export function createMetrics(ctx: ServiceContext, queues: Record<string, Queue>
   const deadlines = new Counter({ name: 'motcua_deadlines_recorded_total', help: 'Deadline passings recorded (OVERDUE events) since this process started, by procedure and scope (step or statutory)', labelNames: ['procedure', 'scope'], registers: [registry] });
 
   // One pass over new audit events per scrape, however many metrics read it.
+  // Ids are taken at insert and become visible at commit, so an event whose
+  // transaction commits after a scrape that saw a later id is not counted: a
+  // rare undercount of one event, never a double count.
   let cursor: number | null = null;
-  let pending: Promise<void> = Promise.resolve();
+  // Events committed after this point are counted. A failure here (database not
+  // reachable yet) leaves the cursor unset; the first scrape sets it instead.
+  let pending: Promise<void> = queues
+    ? lastEventId(ctx.db).then(
+        (id) => void (cursor ??= id),
+        () => undefined,
+      )
+    : Promise.resolve();
   const readEvents = async () => {
     if (cursor === null) cursor = await lastEventId(ctx.db);
     const { counts, lastId } = await countEventsSince(ctx.db, cursor);
@@ -60,7 +73,7 @@ export function createMetrics(ctx: ServiceContext, queues: Record<string, Queue>
 
   const refresh = async () => {
     await readEvents();
-    for (const [key, queue] of Object.entries(queues)) {
+    for (const [key, queue] of Object.entries(queues ?? {})) {
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized', 'waiting-children');
       const name = queue.name ?? key;
       queueDepth.set({ queue: name }, (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.prioritized ?? 0) + (counts['waiting-children'] ?? 0));
@@ -91,9 +104,6 @@ export function createMetrics(ctx: ServiceContext, queues: Record<string, Queue>
         end({ method: req.method, route, status: String(res.statusCode) });
       });
       next();
-    },
-    async start() {
-      if (cursor === null) cursor = await lastEventId(ctx.db);
     },
   };
 }

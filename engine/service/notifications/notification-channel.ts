@@ -5,6 +5,8 @@ export const channelNames = ['email', 'sms', 'zalo'] as const;
 export type ChannelName = (typeof channelNames)[number];
 
 export interface OutgoingMessage {
+  /** Stable across attempts of one delivery: lets a gateway drop a repeat. */
+  key: string;
   /** An email address for `email`, a phone number for `sms` and `zalo`. */
   to: string;
   /** Shown as the email subject; SMS and Zalo send `text` only. */
@@ -20,15 +22,18 @@ export interface NotificationChannel {
   close(): Promise<void>;
 }
 
+/** `log`: write messages to the log; `off`: no such notifications; a URL: POST them to that gateway (create-webhook-channel.ts). */
+export type ChannelTransport = 'log' | 'off' | `http://${string}` | `https://${string}`;
+
 /**
  * How a deployment delivers notifications. `smtpUrl` null: emails are written
- * to the log instead of sent. `off` disables a channel altogether.
+ * to the log instead of sent.
  */
 export interface NotificationSettings {
   smtpUrl: string | null;
   mailFrom: string;
-  sms: 'log' | 'off';
-  zalo: 'log' | 'off';
+  sms: ChannelTransport;
+  zalo: ChannelTransport;
   /** Attempts of one delivery before it goes to the dead-letter list. */
   maxAttempts: number;
   /** First delay of the exponential backoff between attempts, in ms. */
