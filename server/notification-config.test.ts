@@ -38,8 +38,8 @@ describe('notification and metrics configuration', () => {
   it('lists every bad setting at once', () => {
     expect(problemsOf({ SMTP_URL: 'http://mail.example.vn', MAIL_FROM: 'no address', SMS_TRANSPORT: 'viettel', NOTIFY_MAX_ATTEMPTS: '0', METRICS_TOKEN: 'short' })).toEqual([
       'SMTP_URL must start with smtp:// or smtps://',
-      'NOTIFY_MAX_ATTEMPTS=0 must be a whole number from 1 to 100',
       'SMS_TRANSPORT=viettel must be log, off, or the http(s) URL of a gateway (e.g. https://sms-gateway.bacninh.gov.vn/send)',
+      'NOTIFY_MAX_ATTEMPTS=0 must be a whole number from 1 to 100',
       'MAIL_FROM=no address must hold an email address, e.g. "Một cửa Bắc Ninh <no-reply@bacninh.gov.vn>"',
       'METRICS_TOKEN must be at least 32 characters (it is 5); generate one with: openssl rand -hex 32',
     ]);

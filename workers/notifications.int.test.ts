@@ -1,7 +1,9 @@
 // Every status change reaches the applicant on every channel they can be
 // reached on: email through a real SMTP server (started here), SMS and Zalo
-// through their log transport; a delivery the provider keeps refusing is
-// retried and then listed as a dead letter.
+// through their log transport or an HTTP gateway; a delivery the provider keeps
+// refusing is retried and then listed as a dead letter.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../test/api-client.ts';
 import { birthRegistration } from '../test/birth-registration.ts';
@@ -100,5 +102,42 @@ describe('notifications', () => {
     const refused = await receiver.post('/v1/dossiers', withEmail('an at example'));
     expect(refused.status).toBe(422);
     expect(refused.body.errors).toEqual([{ path: '/applicant/email', message: 'must be an email address such as an@example.vn' }]);
+  });
+});
+
+describe('an SMS gateway over HTTP', () => {
+  const received: Array<{ key: string | undefined; body: unknown }> = [];
+  let gateway: Server;
+  let system: TestSystem;
+  beforeAll(async () => {
+    // The gateway is busy on the first attempt of each message and accepts the second.
+    gateway = createServer((req, res) => {
+      let text = '';
+      req.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      req.on('end', () => {
+        const key = req.headers['idempotency-key'] as string | undefined;
+        const seen = received.some((r) => r.key === key);
+        received.push({ key, body: JSON.parse(text) });
+        res.writeHead(seen ? 200 : 503, { 'content-type': 'application/json', 'x-message-id': `gw-${received.length}` }).end(seen ? '{"ok":true}' : '{"error":"busy"}');
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms` as const;
+    system = await startTestSystem({ notifications: { smtpUrl: null, mailFrom: 'motcua@example.vn', sms: url, zalo: 'off', maxAttempts: 3, retryDelayMs: 50 } });
+  }, 120_000);
+  afterAll(async () => {
+    await system?.close();
+    await new Promise<void>((resolve) => (gateway ? gateway.close(() => resolve()) : resolve()));
+  });
+
+  it('posts each message with a stable idempotency key, retries a busy gateway, and sends nothing on a channel that is off', async () => {
+    const receiver = await ApiClient.login(system.url, 'receiver.hop-thinh');
+    const created = await receiver.post('/v1/dossiers', birthRegistration());
+    expect(created.status).toBe(201);
+    await expect
+      .poll(async () => await system.db('notification_deliveries as d').join('notifications as n', 'n.id', 'd.notification_id').where('n.dossier_id', created.body.id).select('d.channel', 'd.status', 'd.attempts', 'd.provider_message_id'), { timeout: 30_000 })
+      .toEqual([{ channel: 'sms', status: 'sent', attempts: 2, provider_message_id: 'gw-2' }]);
+    const [delivery] = await system.db('notification_deliveries').pluck('id');
+    expect(received).toEqual([1, 2].map(() => ({ key: `notification-${delivery}`, body: { channel: 'sms', to: '0912345678', subject: `Hồ sơ ${created.body.receiptCode}: Hồ sơ mới tiếp nhận`, text: `Hồ sơ ${created.body.receiptCode}: Hồ sơ mới tiếp nhận. Trạng thái: Mới đăng ký.` } })));
   });
 });
