@@ -9,12 +9,20 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { ServiceContext } from '../engine/service/service-context.ts';
 import { MotcuaError } from '../engine/motcua-error.ts';
-import { principalOf, requirePrincipal } from './require-principal.ts';
+import type { Queue } from 'bullmq';
+import { createMetrics } from './metrics/create-metrics.ts';
+import { apiOperations } from './openapi/api-operations.ts';
+import { requirePrincipal } from './require-principal.ts';
 import { attachmentRoutes } from './routes/attachment-routes.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { connectorRoutes } from './routes/connector-routes.ts';
 import { deadLetterRoutes } from './routes/dead-letter-routes.ts';
+import { healthRoutes, type Readiness } from './routes/health-routes.ts';
+import { meRoutes } from './routes/me-routes.ts';
+import { metricsRoutes } from './routes/metrics-routes.ts';
+import { openApiRoutes } from './routes/openapi-routes.ts';
 import { dossierRoutes } from './routes/dossier-routes.ts';
+import { notificationRoutes } from './routes/notification-routes.ts';
 import { procedureRoutes } from './routes/procedure-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
 import { authoringRoutes } from './routes/authoring-routes.ts';
@@ -27,11 +35,16 @@ import { assignRequestId } from './input/request-id.ts';
 
 const consoleDir = fileURLToPath(new URL('./console/', import.meta.url));
 
-export interface Readiness {
-  check(): Promise<Record<string, 'ok' | string>>;
+export type { Readiness };
+
+export interface AppOptions {
+  logger: Logger;
+  readiness: Readiness;
+  /** The queues GET /metrics reports on, and METRICS_TOKEN (null: admins only). */
+  metrics?: { queues: Record<string, Queue>; token: string | null };
 }
 
-export function createApp(ctx: ServiceContext, options: { logger: Logger; readiness: Readiness }): Express {
+export function createApp(ctx: ServiceContext, options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -39,14 +52,11 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
   app.use(pinoHttp({ logger: options.logger, genReqId: assignRequestId, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }));
   app.use(helmet(securityHeaders));
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res) => {
-    const checks = await options.readiness.check();
-    const ready = Object.values(checks).every((v) => v === 'ok');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', checks });
-  });
+  const metrics = createMetrics(ctx, options.metrics?.queues ?? null);
+  app.use(metrics.timeRequests);
+  app.use(healthRoutes(options.readiness));
+  app.use(metricsRoutes(ctx, metrics, options.metrics?.token ?? null));
+  app.use(openApiRoutes(apiOperations));
 
   // The web console: static files, no build step; it talks to the same /v1 API.
   app.use(express.static(consoleDir, { index: 'index.html', maxAge: '5m' }));
@@ -59,21 +69,14 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
   // Citizens' tracking: no account, a receipt code and check digits instead.
   app.use(publicRoutes(ctx));
   app.use('/v1', requirePrincipal(ctx));
-  app.get('/v1/me', async (_req, res) => {
-    const p = principalOf(res);
-    const unit = await ctx.units.get(p.unitId);
-    res.json({ username: p.username, role: p.role, unit: { id: unit.id, code: unit.code, level: unit.level, name: { vi: unit.nameVi, en: unit.nameEn } } });
-  });
-  app.get('/v1/units', async (_req, res) => {
-    const units = [...(await ctx.units.all()).values()];
-    res.json({ items: units.map((u) => ({ id: u.id, code: u.code, level: u.level, parent: u.parentId, name: { vi: u.nameVi, en: u.nameEn } })) });
-  });
+  app.use(meRoutes(ctx));
   app.use(procedureRoutes(ctx));
   app.use(authoringRoutes(ctx));
   app.use(dossierRoutes(ctx));
   app.use(worklistRoutes(ctx));
   app.use(attachmentRoutes(ctx));
   app.use(deadLetterRoutes(ctx));
+  app.use(notificationRoutes(ctx));
   app.use('/v1', () => {
     throw new MotcuaError('request.not-found', 'no such endpoint; see the README for the API');
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { MotcuaError } from '../engine/motcua-error.ts';
 import { defaultAttachmentMaxBytes } from '../engine/service/attachments/open-attachment-storage.ts';
 import type { ConnectorEnv } from '../engine/service/connectors/connector-settings.ts';
+import { defaultNotificationSettings, type ChannelTransport, type NotificationSettings } from '../engine/service/notifications/notification-channel.ts';
 
 export interface Config {
   port: number;
@@ -34,6 +35,10 @@ export interface Config {
   connectorRetryDelayMs: number;
   /** The address external systems reach this deployment's API at (connector callbacks); null: http://localhost:<PORT>. */
   publicUrl: string | null;
+  /** SMTP_URL, MAIL_FROM, SMS_TRANSPORT, ZALO_TRANSPORT, NOTIFY_MAX_ATTEMPTS, NOTIFY_RETRY_DELAY_MS. */
+  notifications: NotificationSettings;
+  /** METRICS_TOKEN: a bearer token that may read GET /metrics besides admins; null: admins only. */
+  metricsToken: string | null;
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -84,12 +89,40 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     connectors: parseConnectorEnv(env, problems),
     connectorRetryDelayMs: int('CONNECTOR_RETRY_DELAY_MS', 10_000, 1, 3_600_000),
     publicUrl: parsePublicUrl(env.PUBLIC_URL, problems),
+    notifications: {
+      smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
+      mailFrom: env.MAIL_FROM || defaultNotificationSettings.mailFrom,
+      sms: parseChannelTransport('SMS_TRANSPORT', env.SMS_TRANSPORT, problems),
+      zalo: parseChannelTransport('ZALO_TRANSPORT', env.ZALO_TRANSPORT, problems),
+      maxAttempts: int('NOTIFY_MAX_ATTEMPTS', defaultNotificationSettings.maxAttempts, 1, 100),
+      retryDelayMs: int('NOTIFY_RETRY_DELAY_MS', defaultNotificationSettings.retryDelayMs, 1, 3_600_000),
+    },
+    metricsToken: env.METRICS_TOKEN || null,
   };
+  if (config.notifications.mailFrom && !/[^\s@<]+@[^\s@>]+/.test(config.notifications.mailFrom)) problems.push(`MAIL_FROM=${config.notifications.mailFrom} must hold an email address, e.g. "Một cửa Bắc Ninh <no-reply@bacninh.gov.vn>"`);
+  if (config.metricsToken !== null && config.metricsToken.length < metricsTokenMinLength) problems.push(`METRICS_TOKEN must be at least ${metricsTokenMinLength} characters (it is ${config.metricsToken.length}); generate one with: openssl rand -hex 32`);
   if (!/^[a-zA-Z0-9_-]{1,40}$/.test(config.queuePrefix)) problems.push(`QUEUE_PREFIX=${config.queuePrefix} must be 1-40 letters, digits, _ or -`);
   if (config.queueBackend === 'redis' && !config.redisUrl) problems.push('QUEUE_BACKEND=redis needs REDIS_URL, e.g. redis://127.0.0.1:6379');
   if (problems.length) throw new MotcuaError('config.invalid', `invalid configuration:\n  ${problems.join('\n  ')}`, { problems });
   return config;
 }
+
+/** SMS_TRANSPORT, ZALO_TRANSPORT: log (default), off, or the http(s) URL of a gateway that takes the messages. */
+function parseChannelTransport(name: string, raw: string | undefined, problems: string[]): ChannelTransport {
+  if (raw === undefined || raw === '' || raw === 'log') return 'log';
+  if (raw === 'off') return 'off';
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return raw as ChannelTransport;
+  } catch {
+    // reported below
+  }
+  problems.push(`${name}=${raw} must be log, off, or the http(s) URL of a gateway (e.g. https://sms-gateway.bacninh.gov.vn/send)`);
+  return 'log';
+}
+
+/** A scrape token shorter than this is guessable. */
+export const metricsTokenMinLength = 32;
 
 const connectorSetting = /^CONNECTOR_([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)_(URL|SECRET)$/;
 /** An HMAC key shorter than this is guessable; `openssl rand -hex 32` gives 64 characters. */

@@ -30,6 +30,8 @@ async function main(): Promise<void> {
       http: config.processRole !== 'worker',
       workers: config.processRole !== 'api',
       connectors: { env: config.connectors, retryDelayMs: config.connectorRetryDelayMs, publicUrl: config.publicUrl ?? undefined },
+      notifications: config.notifications,
+      metricsToken: config.metricsToken,
     });
   } catch (error) {
     await embedded?.stop();
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
       `motcua is running at ${system.url}`,
       `  console:    ${system.url}/`,
       `  API:        ${system.url}/v1  (health: ${system.url}/readyz)`,
+      `  API docs:   ${system.url}/docs  (OpenAPI 3.1: ${system.url}/openapi.json; metrics: ${system.url}/metrics)`,
       `  database:   ${embedded ? `embedded PostgreSQL (data in ${config.dataDir}/pg)` : 'DATABASE_URL'}; queues on ${config.queueBackend}`,
       `  procedures: ${procedures}`,
       `  demo users: receiver.hop-thinh, specialist.hop-thinh, leader.hop-thinh, supervisor.bac-ninh, author.bac-ninh, admin, … (password: demo)`,

@@ -20,6 +20,9 @@ import { createDatabase, type Database } from '../engine/store/create-database.t
 import { migrateDatabase } from '../engine/store/migrate-database.ts';
 import { openCounterStore } from '../engine/store/rate-limit-store.ts';
 import { createNotificationProcessor } from '../workers/notification-worker.ts';
+import { createNotificationDeliveryProcessor } from '../workers/notification-delivery-worker.ts';
+import { createNotificationChannels } from '../engine/service/notifications/create-notification-channels.ts';
+import { defaultNotificationSettings, type NotificationSettings } from '../engine/service/notifications/notification-channel.ts';
 import { OutboxRelay } from '../workers/outbox-relay.ts';
 import { createQueue, createWorker, queueNames, type QueueBackendConfig } from '../workers/queue-backend.ts';
 import { createDeadlineProcessor, reconcileJobName } from '../workers/deadline-worker.ts';
@@ -51,6 +54,10 @@ export interface SystemOptions {
    * call back (default: this server's URL, or http://localhost:<port> without one).
    */
   connectors?: { env?: ConnectorEnv; retryDelayMs?: number; publicUrl?: string };
+  /** How applicants are notified (SMTP, SMS, Zalo); default: every channel written to the log. */
+  notifications?: NotificationSettings;
+  /** A bearer token that may scrape GET /metrics besides admins (METRICS_TOKEN); null or unset: admins only. */
+  metricsToken?: string | null;
 }
 
 export interface RunningSystem {
@@ -93,6 +100,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 
     const queues: Record<string, Queue> = {
       notify: createQueue(queueNames.notify, options.queue),
+      deliver: createQueue(queueNames.deliver, options.queue),
       deadline: createQueue(queueNames.deadline, options.queue),
       handoff: createQueue(queueNames.handoff, options.queue),
       connector: createQueue(connectorQueueName, options.queue),
@@ -114,8 +122,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const ctx: ServiceContext = { db, procedures, units, calendar, now, outboxWritten: () => relay.notify(), attachments: attachments.settings, connectors, counters };
 
     if (options.workers !== false) {
+      const notifications = options.notifications ?? defaultNotificationSettings;
+      const channels = createNotificationChannels(notifications, log.child({ component: 'notifications' }));
+      closers.push(() => Promise.all([...channels.values()].map((c) => c.close())));
+      const fanOut = { deliveries: queues.deliver!, channels: new Set(channels.keys()), settings: notifications };
       const workers: Worker[] = [
-        createWorker(queueNames.notify, createNotificationProcessor(db, now), options.queue, { concurrency: 8 }),
+        createWorker(queueNames.notify, createNotificationProcessor(db, now, fanOut), options.queue, { concurrency: 8 }),
+        createWorker(queueNames.deliver, createNotificationDeliveryProcessor(db, channels, now, log.child({ component: 'notification-delivery' })), options.queue, { concurrency: 8 }),
         createWorker(queueNames.deadline, createDeadlineProcessor(ctx, log.child({ component: 'deadline-worker' })), options.queue, { concurrency: 8 }),
         createWorker(queueNames.handoff, createHandoffProcessor(ctx, log.child({ component: 'handoff-worker' })), options.queue, { concurrency: 8 }),
         createWorker(connectorQueueName, createConnectorProcessor(ctx, log.child({ component: 'connector-worker' })), options.queue, { concurrency: 8 }),
@@ -138,6 +151,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     if (options.http !== false) {
       const app = createApp(ctx, {
         logger: log,
+        metrics: { queues, token: options.metricsToken ?? null },
         readiness: {
           check: async () => {
             const checks: Record<string, string> = {};

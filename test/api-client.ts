@@ -1,4 +1,7 @@
-// A small HTTP client for tests: logs in as demo users and sends JSON.
+// A small HTTP client for tests: logs in as demo users and sends JSON. Every
+// response is checked against the OpenAPI document (check-openapi-response.ts).
+import { checkOpenApiResponse } from './check-openapi-response.ts';
+
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
@@ -40,6 +43,7 @@ export class ApiClient {
     } catch {
       // not JSON: keep the text
     }
+    await checkOpenApiResponse(method, this.baseUrl + path, res.status, res.headers, parsed);
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 }

@@ -23,6 +23,8 @@ export interface TestSystemOptions {
   /** Another catalogue folder (default procedures/). */
   proceduresDir?: string;
   connectors?: SystemOptions['connectors'];
+  notifications?: SystemOptions['notifications'];
+  metricsToken?: SystemOptions['metricsToken'];
   /** Run after the system stops and its database is dropped. */
   cleanup?: () => Promise<void>;
 }
@@ -50,6 +52,8 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     workers: options.workers,
     reconcileEveryMs: options.reconcileEveryMs,
     connectors: options.connectors,
+    notifications: options.notifications,
+    metricsToken: options.metricsToken,
   });
   return {
     ...system,

@@ -8,6 +8,7 @@ export type QueueBackendConfig = { kind: 'postgres'; url: string } | { kind: 're
 
 export const queueNames = {
   notify: 'motcua-notify',
+  deliver: 'motcua-notify-deliver',
   deadline: 'motcua-deadline',
   handoff: 'motcua-handoff',
   connector: 'motcua-connector',

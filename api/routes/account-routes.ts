@@ -14,14 +14,17 @@ import { changePassword, logout, setAccountActive } from '../../engine/service/a
 import { login } from '../../engine/service/authenticate.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { principalOf, requirePrincipal, tokenOf } from '../require-principal.ts';
+import { ref } from '../openapi/component-schemas.ts';
+import type { OperationSpec } from '../openapi/operation-spec.ts';
 import { bodyValidator } from '../validate-body.ts';
 
-const parseLogin = bodyValidator<{ username: string; password: string }>({
+const loginBody = {
   type: 'object',
   additionalProperties: false,
   required: ['username', 'password'],
   properties: { username: { type: 'string', minLength: 1, maxLength: 200 }, password: { type: 'string', minLength: 1, maxLength: 200 } },
-});
+};
+const parseLogin = bodyValidator<{ username: string; password: string }>(loginBody);
 
 const parsePasswordChange = bodyValidator<{ currentPassword: string; newPassword: string }>({
   type: 'object',
@@ -40,6 +43,10 @@ const parseApiKey = bodyValidator<{ name: string; unit: string; roles: string[] 
     roles: { type: 'array', minItems: 1, maxItems: 4, items: { type: 'string' } },
   },
 });
+
+export const accountOperations: OperationSpec[] = [
+  { method: 'post', path: '/v1/auth/login', operationId: 'login', tag: 'auth', auth: 'none', summary: 'Log in: a bearer token for the other calls', body: { schema: loginBody }, responses: { 200: { description: 'The session', schema: ref('Session') } }, errors: [400, 401, 429] },
+];
 
 /** The client's address as the rate limits count it: behind the loopback proxy, the forwarded one. */
 function clientAddress(req: Request): string {

@@ -12,7 +12,27 @@ import { getAttachments } from '../../engine/service/attachments/get-attachments
 import { openAttachment } from '../../engine/service/attachments/open-attachment.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { isMotcuaError } from '../../engine/motcua-error.ts';
+import { ref } from '../openapi/component-schemas.ts';
+import type { OperationSpec } from '../openapi/operation-spec.ts';
 import { principalOf } from '../require-principal.ts';
+
+const ids = { id: { description: 'The dossier id (a UUID).' }, attachmentId: { description: 'The attachment id' } };
+const mediaTypes = ['application/pdf', 'image/jpeg', 'image/png'];
+export const attachmentOperations: OperationSpec[] = [
+  {
+    method: 'post', path: '/v1/dossiers/:id/attachments', operationId: 'attachDocument', tag: 'attachments', auth: 'bearer', summary: 'Attach a scanned component or the result (raw file body)',
+    params: ids,
+    query: { documentId: { description: "A document id of the procedure, or 'result'", required: true }, fileName: { description: 'Shown on download (default <documentId>.<ext>)' } },
+    body: { contentType: mediaTypes, schema: { type: 'string', contentEncoding: 'binary' }, description: 'The file; its type is checked from the content' },
+    responses: { 200: { description: 'The same file was already attached', schema: ref('Attachment') }, 201: { description: 'Attached', schema: ref('Attachment'), headers: { Location: { description: 'The file' } } } },
+    errors: [400, 403, 404, 409, 413, 415, 422],
+  },
+  { method: 'get', path: '/v1/dossiers/:id/attachments', operationId: 'listAttachments', tag: 'attachments', auth: 'bearer', summary: 'The documents checklist and the attached files', params: ids, responses: { 200: { description: 'Attachments', schema: ref('Attachments') } }, errors: [404] },
+  {
+    method: 'get', path: '/v1/dossiers/:id/attachments/:attachmentId', operationId: 'getAttachment', tag: 'attachments', auth: 'bearer', summary: 'One file, its SHA-256 verified on read', params: ids,
+    responses: { 200: { description: 'The file', contentType: mediaTypes, schema: { type: 'string', contentEncoding: 'binary' }, headers: { 'Repr-Digest': { description: 'sha-256 of the file (RFC 9530)' } } } }, errors: [404],
+  },
+];
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

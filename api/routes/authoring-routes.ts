@@ -7,13 +7,15 @@ import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { MotcuaError } from '../../engine/motcua-error.ts';
 import type { ProcedureVersionRecord } from '../../engine/store/records.ts';
 import { principalOf } from '../require-principal.ts';
+import { list, ref } from '../openapi/component-schemas.ts';
+import type { OperationSpec } from '../openapi/operation-spec.ts';
 import { bodyValidator } from '../validate-body.ts';
 import { readIntegerParameter } from '../input/read-parameters.ts';
 import { readTextBody } from '../input/read-text-body.ts';
 
 const yamlTypes = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'];
 
-const parseMigration = bodyValidator<MigrationCommand>({
+const migrationBody = {
   type: 'object',
   additionalProperties: false,
   required: ['fromVersion', 'toVersion', 'dryRun'],
@@ -23,7 +25,23 @@ const parseMigration = bodyValidator<MigrationCommand>({
     stateMap: { type: 'object', additionalProperties: { type: 'string' } },
     dryRun: { type: 'boolean' },
   },
-});
+};
+const parseMigration = bodyValidator<MigrationCommand>(migrationBody);
+
+const code = { code: { description: 'National procedure code, e.g. 1.001193' } };
+const version = { ...code, version: { description: 'Version number (1, 2, …)', schema: { type: 'integer', minimum: 1 } } };
+export const authoringOperations: OperationSpec[] = [
+  {
+    method: 'post', path: '/v1/procedures', operationId: 'saveProcedureDraft', tag: 'authoring', auth: 'bearer', summary: 'Store a procedure definition (YAML) as a draft',
+    query: { file: { description: 'File name shown in error positions (default draft.yaml)' } },
+    body: { contentType: ['application/yaml', 'text/yaml', 'text/plain'], schema: { type: 'string' }, description: 'The definition, as procedures/README.md describes it' },
+    responses: { 201: { description: 'The draft version', schema: ref('ProcedureVersion'), headers: { Location: { description: 'The new version' } } } }, errors: [400, 403, 409, 422],
+  },
+  { method: 'get', path: '/v1/procedures/:code/versions', operationId: 'listProcedureVersions', tag: 'authoring', auth: 'bearer', summary: 'Every version with its status and checksum', params: code, responses: { 200: { description: 'Versions', schema: list(ref('ProcedureVersion')) } }, errors: [403, 404] },
+  { method: 'get', path: '/v1/procedures/:code/versions/:version', operationId: 'getProcedureVersion', tag: 'authoring', auth: 'bearer', summary: 'One version with its source', params: version, responses: { 200: { description: 'The version', schema: ref('ProcedureVersionSource') } }, errors: [400, 403, 404] },
+  { method: 'post', path: '/v1/procedures/:code/versions/:version/publish', operationId: 'publishProcedureVersion', tag: 'authoring', auth: 'bearer', summary: 'Make a draft the version new dossiers use', params: version, responses: { 200: { description: 'The published version', schema: ref('ProcedureVersion') } }, errors: [400, 403, 404, 409, 422] },
+  { method: 'post', path: '/v1/procedures/:code/migrations', operationId: 'migrateDossiers', tag: 'authoring', auth: 'bearer', summary: 'Move dossiers in flight to another version (dry run or apply)', params: code, body: { schema: migrationBody }, responses: { 200: { description: 'What moved, or would move, and every problem', schema: ref('MigrationReport') } }, errors: [400, 403, 404, 409, 422] },
+];
 
 function versionOf(raw: string): number {
   return readIntegerParameter(raw, 'version', { min: 1 });

@@ -6,10 +6,21 @@ import { listDeadLetters } from '../../engine/service/connectors/list-dead-lette
 import { retryDeadLetter } from '../../engine/service/connectors/retry-dead-letter.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { MotcuaError } from '../../engine/motcua-error.ts';
+import { list, ref } from '../openapi/component-schemas.ts';
+import type { OperationSpec } from '../openapi/operation-spec.ts';
 import { principalOf } from '../require-principal.ts';
 import { readEnumParameter, readIntegerParameter } from '../input/read-parameters.ts';
 
 const statuses = ['open', 'resolved', 'all'] as const;
+
+export const deadLetterOperations: OperationSpec[] = [
+  {
+    method: 'get', path: '/v1/dead-letters', operationId: 'listDeadLetters', tag: 'connectors', auth: 'bearer', summary: 'Connector handoffs that never got through, newest first',
+    query: { status: { description: 'open (default), resolved or all', schema: { type: 'string', enum: [...statuses] } }, limit: { description: '1–500, default 100', schema: { type: 'integer', minimum: 1, maximum: 500 } } },
+    responses: { 200: { description: 'Letters', schema: list(ref('DeadLetter')) } }, errors: [400, 403],
+  },
+  { method: 'post', path: '/v1/dead-letters/:id/retry', operationId: 'retryDeadLetter', tag: 'connectors', auth: 'bearer', summary: 'Resolve a letter and send its handoff again', params: { id: { description: 'The letter id', schema: { type: 'string', pattern: '^[0-9]+$' } } }, responses: { 202: { description: 'The resolved letter with its retryJobId', schema: ref('DeadLetter') } }, errors: [403, 404, 409] },
+];
 
 export function deadLetterRoutes(ctx: ServiceContext): Router {
   const router = Router();

@@ -8,17 +8,25 @@ import { receiveDossier, type ReceiveCommand } from '../../engine/service/receiv
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { readIdempotencyKey } from '../input/read-idempotency-key.ts';
 import { readEnumParameter, readIntegerParameter } from '../input/read-parameters.ts';
+import { list, ref } from '../openapi/component-schemas.ts';
+import type { OperationSpec } from '../openapi/operation-spec.ts';
 import { principalOf } from '../require-principal.ts';
 import { bodyValidator } from '../validate-body.ts';
 
-const parseReceive = bodyValidator<ReceiveCommand>({
+const receiveBody = {
   type: 'object',
   additionalProperties: false,
   required: ['procedureCode', 'applicant', 'data'],
-  properties: { procedureCode: { type: 'string', minLength: 1 }, applicant: { type: 'object' }, data: { type: 'object' }, returnUnit: { type: 'string', minLength: 1 } },
-});
+  properties: {
+    procedureCode: { type: 'string', minLength: 1 },
+    applicant: { type: 'object', description: 'fullName, idNumber (12 digits), phone, email; checked against the applicant rules (422 naming each field).' },
+    data: { type: 'object', description: "Checked against the procedure's dataSchema (422 naming each field)." },
+    returnUnit: { type: 'string', minLength: 1 },
+  },
+};
+const parseReceive = bodyValidator<ReceiveCommand>(receiveBody);
 
-const parseEvent = bodyValidator<AdvanceCommand>({
+const eventBody = {
   type: 'object',
   additionalProperties: false,
   required: ['type'],
@@ -28,14 +36,36 @@ const parseEvent = bodyValidator<AdvanceCommand>({
     comment: { type: 'string', maxLength: 4000 },
     data: { type: 'object' },
   },
-});
+};
+const parseEvent = bodyValidator<AdvanceCommand>(eventBody);
 
-const parseExtension = bodyValidator<ExtensionCommand>({
+const extensionBody = {
   type: 'object',
   additionalProperties: false,
   required: ['newDueDate', 'reason'],
   properties: { newDueDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, reason: { type: 'string', minLength: 1, maxLength: 2000 } },
-});
+};
+const parseExtension = bodyValidator<ExtensionCommand>(extensionBody);
+
+const id = { id: { description: 'The dossier id (a UUID).' } };
+const dossier = { description: 'The dossier', schema: ref('Dossier') };
+export const dossierOperations: OperationSpec[] = [
+  { method: 'post', path: '/v1/dossiers', operationId: 'receiveDossier', tag: 'dossiers', auth: 'bearer', idempotent: true, summary: "Receive a dossier at the caller's unit", body: { schema: receiveBody }, responses: { 200: { description: 'A replay of the first answer (Idempotency-Key)', schema: ref('Dossier') }, 201: { ...dossier, headers: { Location: { description: 'The new dossier' } } } }, errors: [400, 403, 404, 409, 422] },
+  {
+    method: 'get', path: '/v1/dossiers', operationId: 'listDossiers', tag: 'dossiers', auth: 'bearer', summary: "The caller's worklist, most urgent first",
+    query: {
+      closed: { description: 'true: closed dossiers too', schema: { type: 'string', enum: ['true', 'false'] } },
+      due: { description: 'Only overdue or at-risk dossiers', schema: { type: 'string', enum: ['overdue', 'at-risk'] } },
+      limit: { description: 'At most this many (1–500, default 100)', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+    },
+    responses: { 200: { description: 'Dossiers', schema: list(ref('Dossier')) } }, errors: [400, 403],
+  },
+  { method: 'get', path: '/v1/dossiers/:id', operationId: 'getDossier', tag: 'dossiers', auth: 'bearer', summary: 'One dossier, with derived overdue and atRisk', params: id, responses: { 200: dossier }, errors: [404] },
+  { method: 'get', path: '/v1/dossiers/:id/history', operationId: 'getDossierHistory', tag: 'dossiers', auth: 'bearer', summary: 'The hash-chained audit trail', params: id, responses: { 200: { description: 'Every event, and whether the chain is intact', schema: ref('History') } }, errors: [404] },
+  { method: 'post', path: '/v1/dossiers/:id/extension', operationId: 'issueExtension', tag: 'dossiers', auth: 'bearer', summary: 'Form 04: apology and a new due date, once', params: id, body: { schema: extensionBody }, responses: { 200: dossier }, errors: [400, 403, 404, 409, 422] },
+  { method: 'get', path: '/v1/dossiers/:id/time-by-unit', operationId: 'getTimeByUnit', tag: 'dossiers', auth: 'bearer', summary: 'Working time per state visit and per unit', params: id, responses: { 200: { description: 'Visits and totals', schema: ref('TimeByUnit') } }, errors: [404] },
+  { method: 'post', path: '/v1/dossiers/:id/events', operationId: 'advanceDossier', tag: 'dossiers', auth: 'bearer', idempotent: true, summary: 'Advance the dossier with an event', params: id, body: { schema: eventBody }, responses: { 200: dossier }, errors: [400, 403, 404, 409, 422] },
+];
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

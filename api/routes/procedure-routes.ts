@@ -4,6 +4,13 @@ import type { CompiledProcedure } from '../../engine/definition/compiled-procedu
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { listLatestPublished } from '../../engine/store/procedure-store.ts';
 import type { ProcedureVersionRecord } from '../../engine/store/records.ts';
+import { list, ref } from '../openapi/component-schemas.ts';
+import type { OperationSpec } from '../openapi/operation-spec.ts';
+
+export const procedureOperations: OperationSpec[] = [
+  { method: 'get', path: '/v1/procedures', operationId: 'listProcedures', tag: 'procedures', auth: 'bearer', summary: 'Published procedures, latest version of each', responses: { 200: { description: 'Procedures', schema: list(ref('ProcedureSummary')) } }, errors: [] },
+  { method: 'get', path: '/v1/procedures/:code', operationId: 'getProcedure', tag: 'procedures', auth: 'bearer', summary: 'One procedure with its data schema, documents and states', params: { code: { description: 'National procedure code, e.g. 1.001193' } }, responses: { 200: { description: 'The latest published version', schema: ref('Procedure') } }, errors: [404] },
+];
 
 export function procedureRoutes(ctx: ServiceContext): Router {
   const router = Router();

@@ -95,9 +95,14 @@ function deadlineCancellations(t: TransitionRecord): Array<{ topic: string; payl
   return out;
 }
 
-/** What the notification worker needs, so it does not read the dossier again. */
+/**
+ * What the notification worker needs, so it does not read the dossier again:
+ * the contact for the notifications record, and each channel's address
+ * (engine/service/notifications/plan-deliveries.ts).
+ */
 export function applicantNotice(d: DossierRecord, statusCode: number, text: { vi: string; en: string } | null): Record<string, unknown> {
-  return { recipient: 'applicant', receiptCode: d.receiptCode, contact: d.applicant.phone ?? d.applicant.idNumber, channel: d.applicant.phone ? 'sms' : 'portal', statusCode, text };
+  const a = d.applicant as { fullName?: string; idNumber?: string; phone?: string; email?: string };
+  return { recipient: 'applicant', receiptCode: d.receiptCode, contact: a.phone ?? a.idNumber, channel: a.phone ? 'sms' : 'portal', statusCode, text, fullName: a.fullName ?? null, phone: a.phone ?? null, email: a.email ?? null };
 }
 
 export function earliest(dates: Array<Date | null>): Date | null {

@@ -8,6 +8,7 @@ export interface Applicant {
   fullName: string;
   idNumber: string;
   phone?: string;
+  /** Where email notifications of each status change go; without it the applicant gets SMS/Zalo only. */
   email?: string;
 }
 
@@ -19,7 +20,7 @@ const validate = new Ajv({ allErrors: true }).compile({
     fullName: { type: 'string', minLength: 1, maxLength: 200 },
     idNumber: { type: 'string', pattern: '^[0-9]{12}$' },
     phone: { type: 'string', pattern: '^\\+?[0-9 .-]{8,20}$' },
-    email: { type: 'string', maxLength: 200 },
+    email: { type: 'string', maxLength: 200, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' },
   },
 });
 
@@ -31,7 +32,7 @@ export function findApplicantErrors(value: unknown, now: Date): Array<{ path: st
     const path = `/applicant${e.instancePath}${missing}`;
     const extra = e.keyword === 'additionalProperties' ? String((e.params as { additionalProperty: string }).additionalProperty) : '';
     if (extra) return { path: `${path}/${extra}`, message: 'is not a field of the applicant (fullName, idNumber, phone, email); remove it or check its spelling' };
-    const message = missing ? 'is required' : e.instancePath === '/idNumber' ? 'must be the 12-digit personal identification number' : e.keyword === 'type' && e.instancePath === '' ? 'must be an object {fullName, idNumber, phone?, email?}' : (e.message ?? 'is not valid');
+    const message = missing ? 'is required' : e.instancePath === '/idNumber' ? 'must be the 12-digit personal identification number' : e.instancePath === '/email' && e.keyword === 'pattern' ? 'must be an email address such as an@example.vn' : e.keyword === 'type' && e.instancePath === '' ? 'must be an object {fullName, idNumber, phone?, email?}' : (e.message ?? 'is not valid');
     return { path, message };
   });
   // Every problem at once: a wrong phone number does not hide a wrong id number.

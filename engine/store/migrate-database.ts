@@ -10,6 +10,7 @@ import * as connectors from '../../migrations/0003-connectors.ts';
 import * as procedureMigrations from '../../migrations/0004-procedure-migrations.ts';
 import * as dossierRatings from '../../migrations/0005-dossier-ratings.ts';
 import * as accountsTracking from '../../migrations/0007-accounts-tracking.ts';
+import * as notificationDeliveries from '../../migrations/0008-notification-deliveries.ts';
 import type { Database } from './create-database.ts';
 
 const migrations: Record<string, Knex.Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0004-procedure-migrations': procedureMigrations,
   '0005-dossier-ratings': dossierRatings,
   '0007-accounts-tracking': accountsTracking,
+  '0008-notification-deliveries': notificationDeliveries,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -40,7 +40,8 @@ export interface CallbackResult {
   replayed: boolean;
 }
 
-const validate = new Ajv({ allErrors: true }).compile<CallbackCommand>({
+/** The callback body, checked once the signature holds; the OpenAPI document shows this same schema. */
+export const callbackBodySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['dossierId', 'event', 'idempotencyKey'],
@@ -50,7 +51,8 @@ const validate = new Ajv({ allErrors: true }).compile<CallbackCommand>({
     data: { type: 'object' },
     idempotencyKey: { type: 'string', minLength: 1, maxLength: 200 },
   },
-});
+};
+const validate = new Ajv({ allErrors: true }).compile<CallbackCommand>(callbackBodySchema);
 
 export interface CallbackRequest {
   timestamp: string | undefined;

@@ -1,0 +1,31 @@
+// Every documented operation, gathered from the routes files that declare them.
+// A new routes file exports its `…Operations` next to its router; add it here.
+// api/openapi/openapi-coverage.test.ts fails for any /v1 route missing here.
+import type { OperationSpec } from './operation-spec.ts';
+import { attachmentOperations } from '../routes/attachment-routes.ts';
+import { accountOperations } from '../routes/account-routes.ts';
+import { authoringOperations } from '../routes/authoring-routes.ts';
+import { connectorOperations } from '../routes/connector-routes.ts';
+import { deadLetterOperations } from '../routes/dead-letter-routes.ts';
+import { dossierOperations } from '../routes/dossier-routes.ts';
+import { healthOperations } from '../routes/health-routes.ts';
+import { meOperations } from '../routes/me-routes.ts';
+import { metricsOperations } from '../routes/metrics-routes.ts';
+import { notificationOperations } from '../routes/notification-routes.ts';
+import { openApiOperations } from '../routes/openapi-routes.ts';
+import { procedureOperations } from '../routes/procedure-routes.ts';
+
+export const apiOperations: readonly OperationSpec[] = [
+  ...healthOperations,
+  ...openApiOperations,
+  ...metricsOperations,
+  ...accountOperations,
+  ...meOperations,
+  ...procedureOperations,
+  ...authoringOperations,
+  ...dossierOperations,
+  ...attachmentOperations,
+  ...connectorOperations,
+  ...deadLetterOperations,
+  ...notificationOperations,
+];
