@@ -26,6 +26,9 @@ import { createHandoffProcessor } from '../workers/handoff-worker.ts';
 import { connectorQueueName, createConnectorDispatch, createConnectorProcessor } from '../workers/connector-worker.ts';
 import type { Logger } from './create-logger.ts';
 
+/** How long a stop waits for HTTP requests in flight before cutting their connections, in ms. */
+const httpDrainMs = 10_000;
+
 export interface SystemOptions {
   databaseUrl: string;
   queue: QueueBackendConfig;
@@ -157,7 +160,17 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         const s = app.listen(options.port, options.host, () => resolve(s));
         s.on('error', reject);
       });
-      closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+      closers.push(
+        () =>
+          new Promise<void>((resolve) => {
+            // Idle keep-alive connections close at once; requests in flight finish, unless stalled past the grace period.
+            const cut = setTimeout(() => server.closeAllConnections(), httpDrainMs);
+            server.close(() => {
+              clearTimeout(cut);
+              resolve();
+            });
+          }),
+      );
       const address = server.address() as AddressInfo;
       url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${address.port}`;
       if (!options.connectors?.publicUrl) publicUrl = url;
