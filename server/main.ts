@@ -28,7 +28,8 @@ async function main(): Promise<void> {
     // HTTP first (no new requests), then the relay and the workers, then the pools; the database last.
     await system?.stop();
     await embedded?.stop();
-    logger.info({ signal: received }, `stopped on ${received}: HTTP, workers and outbox relay drained, connections closed${embedded ? ', embedded PostgreSQL stopped' : ''}`);
+    const what = system ? ': HTTP, workers and outbox relay drained, connections closed' : ' during start-up';
+    logger.info({ signal: received }, `stopped on ${received}${what}${embedded ? ', embedded PostgreSQL stopped' : ''}`);
     process.exit(0);
   };
 
