@@ -6,7 +6,7 @@
 // (hard links where the file system allows, else copies) and run from there.
 import { arch, platform } from 'node:os';
 import { copyFile, link, mkdir, readdir, readFile, readlink, rename, rm, stat, symlink, chmod } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { canReach, type UserIds } from './can-reach.ts';
 import { EmbeddedPostgresError } from './embedded-postgres-error.ts';
 
@@ -27,7 +27,7 @@ export async function placeBinaries(user: UserIds | null, sharedDir: string): Pr
     await chmod(sharedDir, 0o755);
     // Built aside and renamed into place, so an interrupted copy is never taken for a complete one.
     const partial = `${mirror}.partial-${process.pid}`;
-    await rm(partial, { recursive: true, force: true });
+    await removeAbandonedCopies(sharedDir, `${basename(mirror)}.partial-`);
     await mirrorTree(native, partial);
     await rename(partial, mirror).catch(async (error: NodeJS.ErrnoException) => {
       // Another start mirrored the same version meanwhile: theirs is as good as ours.
@@ -65,6 +65,25 @@ async function mirrorTree(from: string, to: string): Promise<void> {
         await copyFile(source, target);
         await chmod(target, (await stat(source)).mode | 0o444);
       });
+  }
+}
+
+/** Copies a killed start left half-made (its pid no longer runs), and our own from an earlier run with the same pid. */
+async function removeAbandonedCopies(sharedDir: string, prefix: string): Promise<void> {
+  for (const entry of await readdir(sharedDir)) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = Number(entry.slice(prefix.length));
+    if (pid !== process.pid && isRunning(pid)) continue;
+    await rm(join(sharedDir, entry), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
