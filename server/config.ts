@@ -1,7 +1,8 @@
 // The process configuration, parsed once from the environment at start-up.
 // Nothing else reads process.env. Every bad variable is listed at once.
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { MotcuaError } from '../engine/motcua-error.ts';
+import { defaultSharedDir } from './start-embedded-postgres.ts';
 import { defaultAttachmentMaxBytes } from '../engine/service/attachments/open-attachment-storage.ts';
 import type { ConnectorEnv } from '../engine/service/connectors/connector-settings.ts';
 import { defaultNotificationSettings, type ChannelTransport, type NotificationSettings } from '../engine/service/notifications/notification-channel.ts';
@@ -17,6 +18,12 @@ export interface Config {
   queuePrefix: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   dataDir: string;
+  /**
+   * Run as root from a folder the embedded server's user (postgres) cannot enter
+   * (a clone under /root): where its programs and data go instead, reached from
+   * <dataDir>/pg by a symbolic link.
+   */
+  embeddedPgHome: string;
   /** Port of the embedded PostgreSQL server; null: any free port. */
   embeddedPgPort: number | null;
   proceduresDir: string;
@@ -79,6 +86,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     queuePrefix: env.QUEUE_PREFIX || 'motcua',
     logLevel: oneOf('LOG_LEVEL', logLevels, 'info'),
     dataDir: env.DATA_DIR || '.data',
+    embeddedPgHome: env.EMBEDDED_PG_HOME || defaultSharedDir,
     embeddedPgPort: env.EMBEDDED_PG_PORT ? int('EMBEDDED_PG_PORT', 0, 1, 65535) : null,
     proceduresDir: env.PROCEDURES_DIR || 'procedures',
     seedDemo: oneOf('SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
@@ -101,6 +109,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   };
   if (config.notifications.mailFrom && !/[^\s@<]+@[^\s@>]+/.test(config.notifications.mailFrom)) problems.push(`MAIL_FROM=${config.notifications.mailFrom} must hold an email address, e.g. "Một cửa Bắc Ninh <no-reply@bacninh.gov.vn>"`);
   if (config.metricsToken !== null && config.metricsToken.length < metricsTokenMinLength) problems.push(`METRICS_TOKEN must be at least ${metricsTokenMinLength} characters (it is ${config.metricsToken.length}); generate one with: openssl rand -hex 32`);
+  if (!isAbsolute(config.embeddedPgHome)) problems.push(`EMBEDDED_PG_HOME=${config.embeddedPgHome} must be an absolute path (e.g. ${defaultSharedDir})`);
   if (!/^[a-zA-Z0-9_-]{1,40}$/.test(config.queuePrefix)) problems.push(`QUEUE_PREFIX=${config.queuePrefix} must be 1-40 letters, digits, _ or -`);
   if (config.queueBackend === 'redis' && !config.redisUrl) problems.push('QUEUE_BACKEND=redis needs REDIS_URL, e.g. redis://127.0.0.1:6379');
   if (problems.length) throw new MotcuaError('config.invalid', `invalid configuration:\n  ${problems.join('\n  ')}`, { problems });

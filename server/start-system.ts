@@ -30,6 +30,9 @@ import { createHandoffProcessor } from '../workers/handoff-worker.ts';
 import { connectorQueueName, createConnectorDispatch, createConnectorProcessor } from '../workers/connector-worker.ts';
 import type { Logger } from './create-logger.ts';
 
+/** How long a stop waits for HTTP requests in flight before cutting their connections, in ms. */
+const httpDrainMs = 10_000;
+
 export interface SystemOptions {
   databaseUrl: string;
   queue: QueueBackendConfig;
@@ -87,9 +90,18 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 
   const db = createDatabase(options.databaseUrl);
   const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     for (const close of closers.reverse()) await close().catch((error: unknown) => log.error({ err: error }, 'error while stopping'));
   };
+  // BullMQ re-throws an 'error' nobody listens to and prints it to stderr. A connection lost
+  // while running is worth a warning (BullMQ reconnects); one ended by our own stop is not.
+  const listenForErrors = (emitter: Pick<NodeJS.EventEmitter, 'on'>, name: string) =>
+    emitter.on('error', (error: Error) => {
+      if (!stopping) log.warn({ err: error, queue: name }, 'queue connection error; BullMQ retries');
+    });
   try {
     await migrateDatabase(db, options.databaseUrl);
     const seed = await seedCatalogue(db, { province, procedures: catalogue.procedures, calendars, connectors: connectorNames, seedDemoUsers: options.seedDemo, now: now() });
@@ -105,6 +117,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       handoff: createQueue(queueNames.handoff, options.queue),
       connector: createQueue(connectorQueueName, options.queue),
     };
+    for (const [name, queue] of Object.entries(queues)) listenForErrors(queue, name);
     closers.push(() => Promise.all(Object.values(queues).map((q) => q.close())));
     const relay = new OutboxRelay(db, queues, { pollMs: options.outboxPollMs, batch: 200, logger: log.child({ component: 'outbox-relay' }), now });
     const attachments = await openAttachmentStorage(options.attachments, now());
@@ -133,6 +146,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         createWorker(queueNames.handoff, createHandoffProcessor(ctx, log.child({ component: 'handoff-worker' })), options.queue, { concurrency: 8 }),
         createWorker(connectorQueueName, createConnectorProcessor(ctx, log.child({ component: 'connector-worker' })), options.queue, { concurrency: 8 }),
       ];
+      for (const w of workers) listenForErrors(w, w.name);
       for (const w of workers)
         w.on('failed', (job, error) => {
           const final = job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
@@ -175,7 +189,17 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         const s = app.listen(options.port, options.host, () => resolve(s));
         s.on('error', reject);
       });
-      closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+      closers.push(
+        () =>
+          new Promise<void>((resolve) => {
+            // Idle keep-alive connections close at once; requests in flight finish, unless stalled past the grace period.
+            const cut = setTimeout(() => server.closeAllConnections(), httpDrainMs);
+            server.close(() => {
+              clearTimeout(cut);
+              resolve();
+            });
+          }),
+      );
       const address = server.address() as AddressInfo;
       url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${address.port}`;
       if (!options.connectors?.publicUrl) publicUrl = url;

@@ -57,6 +57,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await redis?.stop();
     if (embedded) {
       await embedded.stop();
+      // Run as root from a private folder, the cluster lives outside embeddedDir (see place-cluster.ts).
+      await rm(embedded.databaseDir, { recursive: true, force: true });
       await rm(embeddedDir!, { recursive: true, force: true });
     }
   };

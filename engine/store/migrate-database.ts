@@ -32,6 +32,8 @@ const source: Knex.MigrationSource<string> = {
 export async function migrateDatabase(db: Database, connectionString: string): Promise<void> {
   await db.migrate.latest({ migrationSource: source });
   const client = new pg.Client({ connectionString });
+  // A dropped connection also rejects the pending query; without a listener it would crash the process.
+  client.on('error', () => {});
   await client.connect();
   try {
     await runQueueMigrations(client);
