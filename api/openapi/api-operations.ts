@@ -14,6 +14,8 @@ import { metricsOperations } from '../routes/metrics-routes.ts';
 import { notificationOperations } from '../routes/notification-routes.ts';
 import { openApiOperations } from '../routes/openapi-routes.ts';
 import { procedureOperations } from '../routes/procedure-routes.ts';
+import { publicOperations } from '../routes/public-routes.ts';
+import { worklistOperations } from '../routes/worklist-routes.ts';
 
 export const apiOperations: readonly OperationSpec[] = [
   ...healthOperations,
@@ -24,8 +26,10 @@ export const apiOperations: readonly OperationSpec[] = [
   ...procedureOperations,
   ...authoringOperations,
   ...dossierOperations,
+  ...worklistOperations,
   ...attachmentOperations,
   ...connectorOperations,
   ...deadLetterOperations,
   ...notificationOperations,
+  ...publicOperations,
 ];

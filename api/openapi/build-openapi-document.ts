@@ -58,7 +58,10 @@ export function buildOpenApiDocument(operations: readonly OperationSpec[], info:
 }
 
 const tagDescriptions: Record<string, string> = {
-  auth: 'Login and the caller',
+  auth: 'Login, logout, your password and who you are',
+  accounts: 'Administrators: accounts and API keys',
+  worklist: 'The desk: what waits on my unit and role, claims and assignments',
+  tracking: 'Citizens, without an account: tracking and rating a dossier',
   procedures: 'The catalogue of published procedures',
   authoring: 'Policy authors: drafts, versions, publishing, migrations',
   dossiers: 'Reception, reading and advancing dossiers',
@@ -123,7 +126,11 @@ function problemResponses(used: Set<number>): Record<string, unknown> {
   for (const [code, t] of Object.entries(problemTypes)) if (used.has(t.status)) byStatus.get(t.status)!.push(`\`${code}\` (${t.title})`);
   const out: Record<string, unknown> = {};
   for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b))
-    out[`Problem${status}`] = { description: codes.length ? `Problem: ${codes.join(', ')}.` : 'Problem.', content: { 'application/problem+json': { schema: ref('Problem') } } };
+    out[`Problem${status}`] = {
+      description: codes.length ? `Problem: ${codes.join(', ')}.` : 'Problem.',
+      ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds until the next attempt is counted (RFC 9110 §10.2.3).', schema: { type: 'integer', minimum: 1 } } } } : {}),
+      content: { 'application/problem+json': { schema: ref('Problem') } },
+    };
   out.ProblemDefault = { description: 'Any other error, as problem+json.', content: { 'application/problem+json': { schema: ref('Problem') } } };
   return out;
 }
