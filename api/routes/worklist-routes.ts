@@ -14,6 +14,7 @@ import { list, ref } from '../openapi/component-schemas.ts';
 import type { OperationSpec } from '../openapi/operation-spec.ts';
 import { principalOf } from '../require-principal.ts';
 import { bodyValidator } from '../validate-body.ts';
+import { isUuid } from '../../engine/service/is-uuid.ts';
 
 const assignBody = {
   type: 'object',
@@ -40,11 +41,9 @@ export const worklistOperations: OperationSpec[] = [
   { method: 'post', path: '/v1/dossiers/:id/assign', operationId: 'assignDossier', tag: 'worklist', auth: 'bearer', summary: "A leader gives the dossier to an officer of the unit", params: id, body: { schema: assignBody }, responses: claimed, errors: [400, 403, 404, 409] },
 ];
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function dossierId(req: Request): string {
   const id = String(req.params.id);
-  if (!uuid.test(id)) throw notFound(id);
+  if (!isUuid(id)) throw notFound(id);
   return id;
 }
 
