@@ -73,7 +73,7 @@ async function write(
   const chained = chainEvents(dossier.id, { seq: dossier.eventSeq, hash: dossier.eventHash }, events);
   const last = chained[chained.length - 1]!;
   const next = { ...dossier, eventSeq: last.seq, eventHash: last.hash };
-  const written = await writeTransition(trx, { mode, dossier: next, expectedVersion, expectedEventSeq: dossier.eventSeq, events: chained, stepsLeft: steps.left, stepsEntered: steps.entered, outbox, handoffs: steps.handoffs, at });
+  const written = await writeTransition(trx, { mode, dossier: next, expectedVersion, expectedEventSeq: dossier.eventSeq, events: chained, stepsLeft: steps.left, stepsEntered: steps.entered, outbox: netDeadlineRows(outbox), handoffs: steps.handoffs, at });
   // `race` tells an optimistic writer to read again: its expectation may still hold.
   if (!written) throw new MotcuaError('dossier.version-conflict', 'the dossier changed while this event was applied; reload it and try again', { race: true });
   return next;
@@ -93,6 +93,27 @@ function deadlineCancellations(t: TransitionRecord): Array<{ topic: string; payl
   const stopped = t.plan.paused || t.dossier.closedAt !== null;
   if (stopped && t.dossier.dueAt && t.plan.dueChanges.length === 0) out.push({ topic: 'deadline-cancel', payload: { kind: 'statutory', dueAt: t.dossier.dueAt.toISOString() } });
   return out;
+}
+
+/**
+ * One transaction's deadline rows reduced to their net effect. A reset or a
+ * resume that lands on the same instant (a supplement completed the day it was
+ * asked for, a pause spanning no working time) both schedules and cancels the
+ * same deadline: the cancel meant the date as it was before the transaction,
+ * the schedule the date after it, and they are one date — so the deadline
+ * stays live and the cancel is dropped. Netted here, when written, rather than
+ * in the relay: outbox rows carry no transaction id and a relay batch may end
+ * in the middle of a transaction, so only the writer sees a transaction whole.
+ * (The relay still applies rows of different transactions in their order.)
+ */
+export function netDeadlineRows(rows: Array<{ topic: string; payload: Record<string, unknown> }>): Array<{ topic: string; payload: Record<string, unknown> }> {
+  const scheduled = new Set(rows.filter((r) => r.topic === 'deadline').map((r) => deadlineKey(r.payload)));
+  return rows.filter((r) => r.topic !== 'deadline-cancel' || !scheduled.has(deadlineKey(r.payload)));
+}
+
+/** What a deadline watches: a step visit or the statutory date, and the instant (ms). */
+function deadlineKey(payload: Record<string, unknown>): string {
+  return `${String(payload.kind)}-${payload.kind === 'step' ? String(payload.stepId) : ''}-${Date.parse(String(payload.dueAt))}`;
 }
 
 /** What the notification worker needs, so it does not read the dossier again. */
