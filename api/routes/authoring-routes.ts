@@ -2,6 +2,7 @@
 // migration of in-flight dossiers between versions.
 import express, { Router } from 'express';
 import { listProcedureVersions, publishProcedure, saveProcedureDraft } from '../../engine/service/author-procedures.ts';
+import { approveMigration } from '../../engine/service/approve-migration.ts';
 import { migrateDossiers, type MigrationCommand } from '../../engine/service/migrate-dossiers.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { MotcuaError } from '../../engine/motcua-error.ts';
@@ -55,7 +56,15 @@ export function authoringRoutes(ctx: ServiceContext): Router {
     res.json(describe(await publishProcedure(ctx, principalOf(res), req.params.code, versionOf(req.params.version))));
   });
   router.post('/v1/procedures/:code/migrations', async (req, res) => {
-    res.json(await migrateDossiers(ctx, principalOf(res), req.params.code, parseMigration(req.body)));
+    const report = await migrateDossiers(ctx, principalOf(res), req.params.code, parseMigration(req.body));
+    // A proposal is accepted for a second person's approval; nothing has moved yet.
+    if (report.status === 'proposed') res.status(202).location(`/v1/procedures/${encodeURIComponent(report.code)}/migrations/${report.migrationId}/approve`);
+    res.json(report);
+  });
+  router.post('/v1/procedures/:code/migrations/:id/approve', async (req, res) => {
+    const id = Number(req.params.id);
+    if (!Number.isSafeInteger(id) || id < 1) throw new MotcuaError('request.invalid', `migration id '${req.params.id}' is not a whole number ≥ 1`);
+    res.json(await approveMigration(ctx, principalOf(res), req.params.code, id));
   });
   return router;
 }

@@ -28,12 +28,16 @@ export interface TransitionRecord {
   plan: ClockPlan;
   actor: EventActor;
   at: Date;
+  /** Replaces the event's payload (a migration records its versions and moves, not an input). */
+  payload?: Record<string, unknown>;
+  /** More outbox rows of the same transaction (a migration's rescheduled step deadlines). */
+  outbox?: Array<{ topic: string; payload: Record<string, unknown> }>;
 }
 
 export async function recordTransition(trx: Database, t: TransitionRecord): Promise<DossierRecord> {
   const d = t.dossier;
   const base = { dossierId: d.id, actorId: t.actor.userId, actorRole: t.actor.role, unitId: t.actor.unitId, at: t.at, toState: d.state, statusCode: d.statusCode };
-  const events: NewDossierEvent[] = [{ ...base, type: t.event, fromState: t.fromState, comment: t.comment, payload: { input: t.input, form: t.form, currentUnit: d.currentUnit } }];
+  const events: NewDossierEvent[] = [{ ...base, type: t.event, fromState: t.fromState, comment: t.comment, payload: t.payload ?? { input: t.input, form: t.form, currentUnit: d.currentUnit } }];
   for (const change of t.plan.dueChanges)
     events.push({ ...base, type: 'DUE_DATE_CHANGED', fromState: d.state, comment: null, payload: { from: change.from?.toISOString() ?? null, to: change.to?.toISOString() ?? null, reason: change.reason } });
   if (t.plan.paused) events.push({ ...base, type: 'CLOCK_PAUSED', fromState: d.state, comment: null, payload: { reason: 'waiting for the applicant' } });
@@ -42,7 +46,7 @@ export async function recordTransition(trx: Database, t: TransitionRecord): Prom
   for (const effect of t.effects)
     if (effect.type === 'status-changed') outbox.push({ topic: 'notify', payload: applicantNotice(d, effect.to, effect.citizenText) });
   for (const change of t.plan.dueChanges) if (change.to) outbox.push({ topic: 'deadline', payload: { kind: 'statutory', dueAt: change.to.toISOString() } });
-  outbox.push(...deadlineCancellations(t));
+  outbox.push(...deadlineCancellations(t), ...(t.outbox ?? []));
 
   const left = new Set(t.plan.stepsLeft);
   const open = [...t.openSteps.filter((s) => !left.has(s.state)).map((s) => s.dueAt), ...t.plan.stepsEntered.map((s) => s.dueAt)];
