@@ -3,8 +3,9 @@
 // do what the definition does not allow. Pure.
 //
 // - `counterpart`: T is where the dossier already is — S itself in the new
-//   version, a renamed S at the same place (it shares a neighbour with S), or a
-//   state the engine would reach from S by eventless transitions alone.
+//   version, a renamed S at the same place (it has a predecessor and a
+//   successor of S, names read through the state map), or a state the engine
+//   would reach from S by eventless transitions alone.
 // - `backwards`: T comes before the dossier's place (T is reachable from the
 //   start without passing that place, and the place is reachable from T): work
 //   is redone, nothing is presumed done.
@@ -33,14 +34,14 @@ interface Edge {
   skipped: SkippedTransition | null;
 }
 
-export function classifyStateMove(from: CompiledProcedure, to: CompiledProcedure, source: string, target: string): StateMove {
+export function classifyStateMove(from: CompiledProcedure, to: CompiledProcedure, source: string, target: string, stateMap: Record<string, string> = {}): StateMove {
   const node = to.states.get(target)!;
   if (node.kind === 'final') return { move: 'final', skips: [] };
   // The dossier's place, in the graph where S and T both exist.
   let graph: CompiledProcedure;
   if (to.states.has(source)) graph = to;
   else if (from.states.has(target)) graph = from;
-  else return sharesNeighbour(from, to, source, target) ? { move: 'counterpart', skips: [] } : { move: 'unplaced', skips: [] };
+  else return sharesPlace(from, to, source, target, stateMap) ? { move: 'counterpart', skips: [] } : { move: 'unplaced', skips: [] };
   const edges = edgesOf(graph);
   const route = cheapestRoute(edges, source, target);
   if (route && route.length === 0) return { move: 'counterpart', skips: [] };
@@ -48,17 +49,19 @@ export function classifyStateMove(from: CompiledProcedure, to: CompiledProcedure
   return { move: 'forwards', skips: route ?? [] };
 }
 
-/** A renamed state sits where the old one did when they share a predecessor or a successor (by name). */
-function sharesNeighbour(from: CompiledProcedure, to: CompiledProcedure, source: string, target: string): boolean {
-  const before = neighbours(edgesOf(from), source);
-  const after = neighbours(edgesOf(to), target);
-  return [...before].some((n) => after.has(n)) || (from.source.initial === source && to.source.initial === target);
+/** A renamed state sits where the old one did when it keeps one of its predecessors and one of its successors (or both are initial). */
+function sharesPlace(from: CompiledProcedure, to: CompiledProcedure, source: string, target: string, stateMap: Record<string, string>): boolean {
+  if (from.source.initial === source && to.source.initial === target) return true;
+  const rename = (names: Set<string>) => new Set([...names].map((n) => (n === source ? target : (stateMap[n] ?? n))));
+  const fromEdges = edgesOf(from);
+  const toEdges = edgesOf(to);
+  const overlaps = (a: Set<string>, b: Set<string>) => [...a].some((n) => b.has(n));
+  return overlaps(rename(neighbours(fromEdges, source, 'in')), neighbours(toEdges, target, 'in')) && overlaps(rename(neighbours(fromEdges, source, 'out')), neighbours(toEdges, target, 'out'));
 }
 
-function neighbours(edges: Map<string, Edge[]>, name: string): Set<string> {
+function neighbours(edges: Map<string, Edge[]>, name: string, side: 'in' | 'out'): Set<string> {
   const out = new Set<string>();
-  for (const [s, list] of edges) for (const e of list) if (e.skipped && (s === name || e.to === name)) out.add(s === name ? e.to : s);
-  out.delete(name);
+  for (const [s, list] of edges) for (const e of list) if (e.skipped && (side === 'out' ? s === name : e.to === name)) out.add(side === 'out' ? e.to : s);
   return out;
 }
 

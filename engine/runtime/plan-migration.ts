@@ -53,27 +53,27 @@ export interface MigrationPlan {
 
 export type MigrationResult = { ok: true; plan: MigrationPlan; effects: Effect[]; clock: ClockPlan } | { ok: false; problem: string };
 
-/** Judges one state move; memoised by the caller per (from, to) pair. */
-export function judgeMapping(from: CompiledProcedure, to: CompiledProcedure, source: string, target: string): MappingVerdict {
+/** Judges one state move (`stateMap` names the other renamed states, to recognise a renamed state's place). */
+export function judgeMapping(from: CompiledProcedure, to: CompiledProcedure, source: string, target: string, stateMap: Record<string, string> = {}): MappingVerdict {
   const base = { from: source, to: target };
   if (!from.states.has(source)) return { ...base, move: 'unknown', skips: [], problem: `state '${source}' does not exist in version ${from.version}; map only states of version ${from.version}: ${[...from.states.keys()].join(', ')}` };
   const node = to.states.get(target);
   if (!node) return { ...base, move: 'unknown', skips: [], problem: `state '${target}' does not exist in version ${to.version}; map it with stateMap, e.g. {"${source}": "<state of version ${to.version}>"}` };
   if (node.kind === 'compound' || node.kind === 'parallel') return { ...base, move: 'unknown', skips: [], problem: `state '${target}' of version ${to.version} is not a leaf state; map to one of its children` };
-  const verdict = classifyStateMove(from, to, source, target);
+  const verdict = classifyStateMove(from, to, source, target, stateMap);
   if (verdict.move === 'final')
     return { ...base, ...verdict, problem: `state '${target}' of version ${to.version} is final (outcome ${node.outcome ?? 'none'}); only a transition closes a dossier — map '${source}' to its counterpart or to an earlier state` };
   if (verdict.move === 'forwards')
     return { ...base, ...verdict, problem: `moving '${source}' to '${target}' would skip ${verdict.skips.map(describeSkip).join(', then ')}, which nobody fired; map '${source}' to its counterpart in version ${to.version} or to an earlier state to redo the work` };
   if (verdict.move === 'unplaced')
-    return { ...base, ...verdict, problem: `'${target}' is not a state of version ${from.version} and does not sit where '${source}' did (no neighbouring state in common); map '${source}' to the state that replaces it or to an earlier one` };
+    return { ...base, ...verdict, problem: `'${target}' is not a state of version ${from.version} and does not sit where '${source}' did (it keeps none of its predecessors or none of its successors); map '${source}' to the state that replaces it or to an earlier one` };
   return { ...base, ...verdict, problem: null };
 }
 
 export function planMigration(from: CompiledProcedure, to: CompiledProcedure, input: MigrationInput, stateMap: Record<string, string>, context: { calendar: WorkCalendar; now: Date }): MigrationResult {
   const leaves = leafStates(input.value);
   const mapped = leaves.map((leaf) => stateMap[leaf] ?? leaf);
-  const verdicts = leaves.map((leaf, i) => judgeMapping(from, to, leaf, mapped[i]!));
+  const verdicts = leaves.map((leaf, i) => judgeMapping(from, to, leaf, mapped[i]!, stateMap));
   const refused = verdicts.find((v) => v.problem !== null);
   if (refused) return { ok: false, problem: refused.problem! };
 

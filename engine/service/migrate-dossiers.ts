@@ -74,7 +74,7 @@ export async function planDossierMigrations(ctx: ServiceContext, trx: Database, 
   if (!target || target.status !== 'published') throw new MotcuaError('definition.not-found', `procedure ${code} has no published version ${toVersion}; publish it first`, { code, version: toVersion });
   const from = await ctx.procedures.get(code, fromVersion, trx);
   const to = await ctx.procedures.get(code, toVersion, trx);
-  const mappings = Object.entries(stateMap).map(([source, destination]) => judgeMapping(from, to, source, destination));
+  const mappings = Object.entries(stateMap).map(([source, destination]) => judgeMapping(from, to, source, destination, stateMap));
   const report: PlannedMigration['report'] = { code, fromVersion, toVersion, mappings, dossiers: [], problems: [] };
   const planned: PlannedMigration['planned'] = [];
   for (const id of await listOpenDossierIds(trx, code, fromVersion)) {
