@@ -1,7 +1,7 @@
 // Form 04: when a dossier will be late, the head of the processing unit
-// apologises and sets a new appointment date, once (Decree 61/2018 art. 12,
-// carried into Decree 118/2025; Circular 03/2025 Annex I form 04). Pure: `now`
-// and the calendar are arguments.
+// apologises and sets a new appointment date, once (Decree 61/2018, carried
+// into Decree 118/2025; Circular 03/2025 Annex I form 04; sources in
+// docs/form-04.md). Pure: `now` and the calendar are arguments.
 //
 // When: only once the dossier is at risk (less than one working day left) or
 // already overdue. The decree asks for the apology at the latest one working

@@ -84,4 +84,20 @@ describe('planMigration', () => {
     if (!result.ok) throw new Error(result.problem);
     expect(result.effects).toContainEqual({ type: 'handoff', state: 'registry-transfer', from: 'hop-thinh', to: { connector: 'national-business-registry' } });
   });
+
+  it('follows the new version when the counterpart state now pauses the clock', () => {
+    const pausing = load('procedures/household-business-registration.yaml', (t) => t.replace('version: 2\n', 'version: 3\n').replace('    budget: { workingDays: 1 }\n    on:\n      SIGN', '    budget: { workingDays: 1 }\n    clock: paused\n    on:\n      SIGN'));
+    const result = planMigration(business2, pausing, { value: 'signature', units, clock: { dueAt: new Date('2026-03-05T10:00:00Z'), pausedAt: null }, openSteps: [{ id: 9, state: 'signature', enteredAt: new Date('2026-03-03T03:00:00Z'), dueAt: new Date('2026-03-04T10:00:00Z') }] }, {}, { calendar, now });
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.plan).toMatchObject({ moves: [{ from: 'signature', to: 'signature', move: 'counterpart', entered: false }], clockPaused: true, stepChanges: [{ stepId: 9, fromState: 'signature', toState: 'signature', dueFrom: '2026-03-04T10:00:00.000Z', dueTo: '2026-03-04T10:00:00.000Z' }] });
+  });
+
+  it('enters the counterpart again when the new version hands the dossier to another connector there', () => {
+    const rerouted = load('procedures/household-business-registration.yaml', (t) => t.replace('version: 2\n', 'version: 3\n').replace('handoff: { connector: national-business-registry }', 'handoff: { connector: provincial-business-registry }'));
+    const result = planMigration(business2, rerouted, { value: 'registry-transfer', units, clock: { dueAt: new Date('2026-03-05T10:00:00Z'), pausedAt: null }, openSteps: [{ id: 11, state: 'registry-transfer', enteredAt: new Date('2026-03-03T03:00:00Z'), dueAt: null }] }, {}, { calendar, now });
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.plan.moves).toEqual([{ from: 'registry-transfer', to: 'registry-transfer', move: 'counterpart', entered: true }]);
+    expect(result.effects).toContainEqual({ type: 'handoff', state: 'registry-transfer', from: 'hop-thinh', to: { connector: 'provincial-business-registry' } });
+    expect(result.clock.stepsLeft).toEqual(['registry-transfer']);
+  });
 });

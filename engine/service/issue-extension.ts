@@ -1,6 +1,6 @@
 // Form 04: the leader of the unit holding a late-running dossier apologises to
 // the applicant and sets a new appointment date, once — the head of the
-// processing agency signs the apology (Decree 61/2018 art. 12). One transaction: the new due date, the
+// processing agency signs the apology (docs/form-04.md). One transaction: the new due date, the
 // audit events, the applicant's notice and the deadline job for the new date.
 import { MotcuaError } from '../motcua-error.ts';
 import { planExtension } from '../runtime/plan-extension.ts';
