@@ -63,6 +63,8 @@ export function judgeMapping(from: CompiledProcedure, to: CompiledProcedure, sou
   const verdict = classifyStateMove(from, to, source, target, stateMap);
   if (verdict.move === 'final')
     return { ...base, ...verdict, problem: `state '${target}' of version ${to.version} is final (outcome ${node.outcome ?? 'none'}); only a transition closes a dossier — map '${source}' to its counterpart or to an earlier state` };
+  if (verdict.move === 'forwards' && verdict.skips.length === 0)
+    return { ...base, ...verdict, problem: `'${target}' is neither the counterpart of '${source}' nor before it, and no transition leads there from it; map '${source}' to its counterpart in version ${to.version} or to an earlier state` };
   if (verdict.move === 'forwards')
     return { ...base, ...verdict, problem: `moving '${source}' to '${target}' would skip ${verdict.skips.map(describeSkip).join(', then ')}, which nobody fired; map '${source}' to its counterpart in version ${to.version} or to an earlier state to redo the work` };
   if (verdict.move === 'unplaced')
