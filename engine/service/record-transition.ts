@@ -45,7 +45,10 @@ export async function recordTransition(trx: Database, t: TransitionRecord): Prom
   const outbox: Array<{ topic: string; payload: Record<string, unknown> }> = [];
   for (const effect of t.effects)
     if (effect.type === 'status-changed') outbox.push({ topic: 'notify', payload: applicantNotice(d, effect.to, effect.citizenText) });
-  for (const change of t.plan.dueChanges) if (change.to) outbox.push({ topic: 'deadline', payload: { kind: 'statutory', dueAt: change.to.toISOString() } });
+  // A job only for a date that is live after the transition: a dossier closed from a waiting
+  // state "resumes" its clock on the way out, and a paused one must not go overdue.
+  const live = d.closedAt === null && t.plan.clock.pausedAt === null;
+  for (const change of t.plan.dueChanges) if (change.to && live) outbox.push({ topic: 'deadline', payload: { kind: 'statutory', dueAt: change.to.toISOString() } });
   outbox.push(...deadlineCancellations(t), ...(t.outbox ?? []));
 
   const left = new Set(t.plan.stepsLeft);
