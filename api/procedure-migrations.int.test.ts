@@ -117,13 +117,22 @@ it('enters each target as a transition would — resuming or pausing the clock, 
 
   const proposal = await author.post('/v1/procedures/1.001612/migrations', command);
   expect(proposal.status).toBe(202);
-  expect(proposal.headers.get('location')).toBe(`/v1/procedures/1.001612/migrations/${proposal.body.migrationId}/approve`);
+  expect(proposal.headers.get('location')).toBe(`/v1/procedures/1.001612/migrations/${proposal.body.migrationId}`);
+  // The approver reviews the plan first.
+  const review = await admin.get(`/v1/procedures/1.001612/migrations/${proposal.body.migrationId}`);
+  expect(review.body).toMatchObject({ migrationId: proposal.body.migrationId, status: 'proposed', stateMap, proposedBy: 'author.bac-ninh', proposedAt: '2026-03-03T03:00:00.000Z', approvedBy: null, appliedReport: null });
+  expect(review.body.report.dossiers.map((d: { receiptCode: string; fromState: string; toState: string }) => [d.receiptCode, d.fromState, d.toState]).filter(([code]: string[]) => code !== appraised.receiptCode)).toEqual([
+    [waiting.receiptCode, 'awaiting-supplement-in-appraisal', 'appraisal'],
+    [signing.receiptCode, 'signature', 'awaiting-supplement-in-appraisal'],
+    [registry.receiptCode, 'awaiting-registry', 'registry-transfer'],
+  ]);
   const applied = await admin.post(`/v1/procedures/1.001612/migrations/${proposal.body.migrationId}/approve`);
   expect(applied.status).toBe(200);
   expect(applied.body).toMatchObject({ status: 'applied', applied: true, problems: [] });
   const again = await admin.post(`/v1/procedures/1.001612/migrations/${proposal.body.migrationId}/approve`);
   expect(again.body).toMatchObject({ code: 'migration.not-pending', detail: `migration ${proposal.body.migrationId} is already applied; only a proposal (dryRun: false) can be approved` });
   expect((await admin.post('/v1/procedures/1.001612/migrations/999999/approve')).status).toBe(404);
+  expect((await admin.get(`/v1/procedures/1.001612/migrations/${proposal.body.migrationId}`)).body).toMatchObject({ status: 'applied', approvedBy: 'admin', approvedAt: '2026-03-03T03:00:00.000Z', appliedReport: { status: 'applied', applied: true } });
 
   // Waited Monday 10:00 → Tuesday 10:00 (8 working hours): the clock resumes and the due date moves a day.
   expect((await receiver.get(`/v1/dossiers/${waiting.id}`)).body).toMatchObject({ procedureVersion: 3, state: 'appraisal', statusCode: 4, clockPaused: false, dueAt: '2026-03-06T10:00:00.000Z', stepDueAt: '2026-03-05T10:00:00.000Z' });

@@ -4,6 +4,7 @@ import express, { Router } from 'express';
 import { listProcedureVersions, publishProcedure, saveProcedureDraft } from '../../engine/service/author-procedures.ts';
 import { approveMigration } from '../../engine/service/approve-migration.ts';
 import { migrateDossiers, type MigrationCommand } from '../../engine/service/migrate-dossiers.ts';
+import { readMigration } from '../../engine/service/read-procedure-migration.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { MotcuaError } from '../../engine/motcua-error.ts';
 import type { ProcedureVersionRecord } from '../../engine/store/records.ts';
@@ -28,6 +29,12 @@ function versionOf(raw: string): number {
   const version = Number(raw);
   if (!Number.isInteger(version) || version < 1) throw new MotcuaError('request.invalid', `version '${raw}' is not a whole number ≥ 1`);
   return version;
+}
+
+function migrationIdOf(raw: string): number {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id < 1) throw new MotcuaError('request.invalid', `migration id '${raw}' is not a whole number ≥ 1`);
+  return id;
 }
 
 function describe(v: ProcedureVersionRecord) {
@@ -58,13 +65,14 @@ export function authoringRoutes(ctx: ServiceContext): Router {
   router.post('/v1/procedures/:code/migrations', async (req, res) => {
     const report = await migrateDossiers(ctx, principalOf(res), req.params.code, parseMigration(req.body));
     // A proposal is accepted for a second person's approval; nothing has moved yet.
-    if (report.status === 'proposed') res.status(202).location(`/v1/procedures/${encodeURIComponent(report.code)}/migrations/${report.migrationId}/approve`);
+    if (report.status === 'proposed') res.status(202).location(`/v1/procedures/${encodeURIComponent(report.code)}/migrations/${report.migrationId}`);
     res.json(report);
   });
+  router.get('/v1/procedures/:code/migrations/:id', async (req, res) => {
+    res.json(await readMigration(ctx, principalOf(res), req.params.code, migrationIdOf(req.params.id)));
+  });
   router.post('/v1/procedures/:code/migrations/:id/approve', async (req, res) => {
-    const id = Number(req.params.id);
-    if (!Number.isSafeInteger(id) || id < 1) throw new MotcuaError('request.invalid', `migration id '${req.params.id}' is not a whole number ≥ 1`);
-    res.json(await approveMigration(ctx, principalOf(res), req.params.code, id));
+    res.json(await approveMigration(ctx, principalOf(res), req.params.code, migrationIdOf(req.params.id)));
   });
   return router;
 }
