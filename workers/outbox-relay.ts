@@ -83,8 +83,9 @@ export class OutboxRelay {
   }
 
   private async deliver(rows: OutboxRecord[]): Promise<void> {
-    // Per deadline job, only the last row of the batch counts (rows come in commit order,
-    // and each transaction's rows are already netted when written): a pause's cancel
+    // Per deadline job, only the last row of the batch counts (a job belongs to one dossier,
+    // whose transactions are serialized by its row version, so its rows' ids follow commit
+    // order; each transaction's rows are already netted when written): a pause's cancel
     // followed by a resume's schedule of the same instant leaves the job live, a schedule
     // followed by a later cancel removes it. No job id is then both added and removed.
     const lastOfJob = new Map<string, OutboxRecord>();
