@@ -39,7 +39,7 @@ it('refuses an invalid draft with every problem at file:line:col, and stores not
   const res = await postYaml(author, broken);
   expect(res.status).toBe(422);
   expect(res.body.diagnostics.map((d: { text: string }) => d.text)).toEqual([
-    "procedures/birth-registration-v2.yaml:121:17: unknown target state 'signatur' in transition PROPOSE_APPROVAL of state 'examination'; known states: reception, awaiting-supplement, examination, signature, signature-of-rejection, result-ready, returned, refused, rejected, withdrawn",
+    "procedures/birth-registration-v2.yaml:121:17: unknown target state 'signatur' in transition PROPOSE_APPROVAL of state 'examination'; did you mean signature?",
     "procedures/birth-registration-v2.yaml:135:3: state 'signature' is unreachable: no transition leads to it from 'reception'; add one or remove the state",
     "procedures/birth-registration-v2.yaml:139:44: unknown role 'leader' in transition SIGN of state 'signature'; declare it under roles: [receiver, specialist, leader]",
     "procedures/birth-registration-v2.yaml:140:56: unknown role 'leader' in transition RETURN_FOR_REVIEW of state 'signature'; declare it under roles: [receiver, specialist, leader]",

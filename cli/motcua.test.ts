@@ -34,7 +34,7 @@ describe('motcua validate', () => {
       code: 1,
       stdout: [
         `${FIXTURES}/unknown-unit.yaml:6:30: unit 'so-giao-thong' does not exist; name an existing department`,
-        `${FIXTURES}/unknown-unit.yaml:17:19: unit 'so-xay-dung-cu' does not exist; add it to procedures/province.yaml or name an existing unit`,
+        `${FIXTURES}/unknown-unit.yaml:17:19: unit 'so-xay-dung-cu' does not exist; did you mean so-xay-dung?`,
         'checked 2 procedure files: 2 problems in 1 file',
       ],
       stderr: [],
