@@ -34,7 +34,7 @@ describe('motcua validate', () => {
       code: 1,
       stdout: [
         `${FIXTURES}/unknown-unit.yaml:6:30: unit 'so-giao-thong' does not exist; name an existing department`,
-        `${FIXTURES}/unknown-unit.yaml:17:19: unit 'so-xay-dung-cu' does not exist; did you mean so-xay-dung?`,
+        `${FIXTURES}/unknown-unit.yaml:19:19: unit 'so-xay-dung-cu' does not exist; did you mean so-xay-dung?`,
         'checked 2 procedure files: 2 problems in 1 file',
       ],
       stderr: [],
@@ -95,7 +95,7 @@ describe('motcua diagram', () => {
       code: 1,
       stdout: [],
       stderr: [
-        `${FIXTURES}/missing-status.yaml:15:3: state 'processing' has no national-portal status code; add status: 1–10 (4 = in progress)`,
+        `${FIXTURES}/missing-status.yaml:16:3: state 'processing' has no national-portal status code; add status: 1–10 (4 = in progress)`,
         `motcua diagram: ${FIXTURES}/missing-status.yaml is not a valid procedure; fix the problems above (motcua validate lists them all)`,
       ],
     });

@@ -46,7 +46,7 @@ const cases: Array<[string, string[]]> = [
     "fixtures/missing-required-key.yaml:13:15: 'states.reception.on.ACCEPT' is missing 'target'; add it",
   ]],
   ['missing-status.yaml', [
-    "fixtures/missing-status.yaml:15:3: state 'processing' has no national-portal status code; add status: 1–10 (4 = in progress)",
+    "fixtures/missing-status.yaml:16:3: state 'processing' has no national-portal status code; add status: 1–10 (4 = in progress)",
   ]],
   ['nested-final-with-outcome.yaml', [
     "fixtures/nested-final-with-outcome.yaml:23:57: final state 'fire-safety-answered' is inside 'fire-safety', so it ends 'fire-safety', not the dossier; remove the outcome, or move the state to the top level",
@@ -90,7 +90,7 @@ const cases: Array<[string, string[]]> = [
   ]],
   ['unknown-unit.yaml', [
     "fixtures/unknown-unit.yaml:6:30: unit 'so-giao-thong' does not exist; name an existing department",
-    "fixtures/unknown-unit.yaml:17:19: unit 'so-xay-dung-cu' does not exist; did you mean so-xay-dung?",
+    "fixtures/unknown-unit.yaml:19:19: unit 'so-xay-dung-cu' does not exist; did you mean so-xay-dung?",
   ]],
   ['unreachable-state.yaml', [
     "fixtures/unreachable-state.yaml:15:3: state 'archived' is unreachable: no transition leads to it from 'reception'; add one or remove the state",
@@ -124,6 +124,15 @@ describe('loadProcedure diagnostics', () => {
 
   it.each(cases)('%s', (name, expected) => {
     expect(check(name)).toEqual(expected);
+  });
+
+  it('requires a citizen text on every state a dossier can rest in, when asked to', () => {
+    const text = readFixture('missing-citizen-text.yaml');
+    expect(loadProcedure(text, 'fixtures/missing-citizen-text.yaml', { ...context, requireCitizenTexts: true }).diagnostics.map(formatDiagnostic)).toEqual([
+      "fixtures/missing-citizen-text.yaml:25:7: state 'signature' has no citizen text, so the applicant's status text is blank while the dossier is there; add citizenText: { vi: …, en: … } saying what happens at this step",
+    ]);
+    // A version already published is compiled again without it: its dossiers must keep running.
+    expect(loadProcedure(text, 'fixtures/missing-citizen-text.yaml', context).diagnostics).toEqual([]);
   });
 
   it('skips the unit and calendar checks when the context names none', () => {

@@ -4,6 +4,7 @@
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { checkBudgets } from './check-budgets.ts';
+import { checkCitizenTexts } from './check-citizen-texts.ts';
 import { checkDataReferences } from './check-data-references.ts';
 import { checkHandoffs } from './check-handoffs.ts';
 import { checkOverdueEvents } from './check-overdue-events.ts';
@@ -20,6 +21,14 @@ export interface CheckContext {
   calendars?: ReadonlySet<string>;
   /** Connector names of procedures/connectors.yaml; when given, handoffs must name one of them. */
   connectors?: ReadonlySet<string>;
+  /**
+   * Every state a dossier can rest in must have a citizenText (check-citizen-texts.ts).
+   * On for definitions being written or published — `motcua validate` and `test`,
+   * the seed of the catalogue, drafts stored through the API — and off when a
+   * version already published is compiled again: it can never change, and its
+   * dossiers must keep running.
+   */
+  requireCitizenTexts?: boolean;
 }
 
 export interface CheckResult {
@@ -71,6 +80,7 @@ export function checkProcedure(procedure: ProcedureSource, states: Map<string, S
   checkBudgets(procedure, states, at);
   checkOverdueEvents(states, at);
   checkHandoffs(states, context, at);
+  if (context.requireCitizenTexts) checkCitizenTexts(states, at);
   if (procedure.competentUnit && typeof procedure.competentUnit === 'object' && 'department' in procedure.competentUnit && context.units && !context.units.has(procedure.competentUnit.department))
     at(['competentUnit', 'department'], `unit '${procedure.competentUnit.department}' does not exist${describeDidYouMean(procedure.competentUnit.department, context.units, '; name an existing department')}`);
   if (context.calendars && !context.calendars.has(procedure.calendar ?? 'vn'))
