@@ -33,6 +33,7 @@ const cases: Array<[string, string[]]> = [
   ['guard-parse-error.yaml', [
     "fixtures/guard-parse-error.yaml:17:15: guard of transition ACCEPT of state 'reception' is not valid CEL: Unexpected token: EOF; guards may use data, input, actor and units",
     "fixtures/guard-parse-error.yaml:21:15: guard of transition REFUSE of state 'reception' is not valid CEL: the expression yields int, not bool; a guard must be true or false; guards may use data, input, actor and units",
+    'fixtures/guard-parse-error.yaml:25:15: guard of transition WITHDRAW of state \'reception\' is not valid CEL: the guard is empty; write a condition, and quote it if it starts with ! (when: "!data.x"), or YAML reads it as a tag; guards may use data, input, actor and units',
   ]],
   ['guard-unknown-field.yaml', [
     "fixtures/guard-unknown-field.yaml:25:15: guard of transition ACCEPT of state 'reception' reads data.applicant.adlt, which the data schema does not declare; fields of data.applicant: adult, fullName — fix the name or declare the field in data",

@@ -67,7 +67,7 @@ export function checkProcedure(procedure: ProcedureSource, states: Map<string, S
         try {
           guards.set(t.when, compileGuard(t.when));
         } catch (error) {
-          at([...t.sourcePath, 'when'], `guard of ${describeTransition(t.event, state.name)} is not valid CEL: ${explainGuardError(error)}; guards may use data, input, actor and units`);
+          at([...t.sourcePath, 'when'], `guard of ${describeTransition(t.event, state.name)} is not valid CEL: ${explainGuardError(error, t.when)}; guards may use data, input, actor and units`);
         }
       }
     }
