@@ -6,6 +6,7 @@
 // effects, XState never executes anything.
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
+import { describeValueError } from './explain-schema-error.ts';
 import { setup, type AnyEventObject, type AnyStateMachine } from 'xstate';
 import type { CompiledGuard, GuardScope } from './compile-guard.ts';
 import type { CompiledProcedure, DataError } from './compiled-procedure.ts';
@@ -88,7 +89,7 @@ export function compileProcedure(source: ProcedureSource, states: Map<string, St
       const params = e.params as { missingProperty?: string; additionalProperty?: string };
       if (e.keyword === 'required') return { path: `${e.instancePath}/${params.missingProperty}`, message: 'is required' };
       if (e.keyword === 'additionalProperties') return { path: `${e.instancePath}/${params.additionalProperty}`, message: 'is not a field of this procedure; remove it or check its spelling' };
-      return { path: e.instancePath, message: e.message ?? 'is not valid' };
+      return { path: e.instancePath, message: describeValueError(e) };
     });
   };
 

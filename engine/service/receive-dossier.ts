@@ -15,7 +15,6 @@ import type { Principal } from './principal.ts';
 import { recordTransition } from './record-transition.ts';
 import type { ServiceContext } from './service-context.ts';
 import { findApplicantErrors, type Applicant } from './validate-applicant.ts';
-import { explainDataErrors } from './explain-data-errors.ts';
 import type { DataError } from '../definition/compiled-procedure.ts';
 import { unitHasRole } from '../store/user-store.ts';
 
@@ -32,7 +31,7 @@ export async function receiveDossier(ctx: ServiceContext, principal: Principal, 
   const { record, procedure } = await ctx.procedures.latest(command.procedureCode);
   const applicantErrors = findApplicantErrors(command.applicant, ctx.now());
   const data = structuredClone(command.data ?? {}) as Record<string, unknown>;
-  const dataErrors = explainDataErrors(procedure.source.data, procedure.validateData(data));
+  const dataErrors = procedure.validateData(data);
   // Both blocks at once: a receiver fixing the applicant should not then learn the data was wrong too.
   if (applicantErrors.length || dataErrors.length) throw invalidDossier(procedure.code, applicantErrors, dataErrors);
   const applicant = command.applicant as Applicant & Record<string, unknown>;
