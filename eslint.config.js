@@ -26,7 +26,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['engine/definition/**/*.ts', 'engine/calendar/**/*.ts', 'engine/runtime/**/*.ts', 'engine/scenario/**/*.ts'],
+    files: ['engine/definition/**/*.ts', 'engine/calendar/**/*.ts', 'engine/runtime/**/*.ts', 'engine/scenario/**/*.ts', 'engine/supervision/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ioModules }],

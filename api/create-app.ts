@@ -15,6 +15,7 @@ import { connectorRoutes } from './routes/connector-routes.ts';
 import { deadLetterRoutes } from './routes/dead-letter-routes.ts';
 import { dossierRoutes } from './routes/dossier-routes.ts';
 import { procedureRoutes } from './routes/procedure-routes.ts';
+import { supervisionRoutes } from './routes/supervision-routes.ts';
 import { authoringRoutes } from './routes/authoring-routes.ts';
 import { problemHandler } from './send-problem.ts';
 
@@ -61,6 +62,7 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
   app.use(dossierRoutes(ctx));
   app.use(attachmentRoutes(ctx));
   app.use(deadLetterRoutes(ctx));
+  app.use(supervisionRoutes(ctx));
   app.use('/v1', () => {
     throw new MotcuaError('request.not-found', 'no such endpoint; see the README for the API');
   });

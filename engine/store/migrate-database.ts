@@ -9,6 +9,7 @@ import * as attachments from '../../migrations/0002-attachments.ts';
 import * as connectors from '../../migrations/0003-connectors.ts';
 import * as procedureMigrations from '../../migrations/0004-procedure-migrations.ts';
 import * as dossierRatings from '../../migrations/0005-dossier-ratings.ts';
+import * as supervision from '../../migrations/0009-supervision.ts';
 import type { Database } from './create-database.ts';
 
 const migrations: Record<string, Knex.Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0003-connectors': connectors,
   '0004-procedure-migrations': procedureMigrations,
   '0005-dossier-ratings': dossierRatings,
+  '0009-supervision': supervision,
 };
 
 const source: Knex.MigrationSource<string> = {
