@@ -1,6 +1,6 @@
-// Lint keeps the pure core pure: engine/definition, engine/calendar and
-// engine/runtime may not reach the clock, the environment, the disk, the network,
-// the database or the logger. Time and data come in as arguments.
+// Lint keeps the pure core pure: engine/definition, engine/calendar,
+// engine/runtime, engine/scenario and engine/supervision may not reach the clock,
+// the environment, the disk, the network, the database or the logger. Time and data come in as arguments.
 import tseslint from 'typescript-eslint';
 
 const ioModules = [

@@ -2,12 +2,17 @@
 // the overdue and at-risk lists with lateness in working hours, the statistics
 // (every expected number worked out by hand in the fixture's header), CSV and
 // XLSX, and who may see what.
+import type { Job } from 'bullmq';
 import ExcelJS from 'exceljs';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../test/api-client.ts';
 import { startTestSystem, type TestSystem } from '../test/start-test-system.ts';
 import { TestClock } from '../test/test-clock.ts';
 import { fixtureNow, seedSupervisionFixture } from '../test/supervision-fixture.ts';
+import { computeDueReports, computePeriodReports } from '../engine/service/supervision/compute-reports.ts';
+import { periodOfDays } from '../engine/supervision/statistics-period.ts';
+import { createReportProcessor } from '../workers/report-worker.ts';
 
 let system: TestSystem;
 let ids: Record<string, { id: string; receiptCode: string }>;
@@ -176,6 +181,56 @@ describe('who sees what', () => {
     expect([res.status, res.body.detail]).toEqual([400, 'to (2026-02-01) must be after from (2026-03-01); to is exclusive']);
   });
 });
+
+// Last: these move the clock.
+describe('periodic reports', () => {
+  it("stores each unit's daily report once per working day, the same when computed again, and lists and downloads it", async () => {
+    system.clock.set('2026-03-17T00:10:00+07:00');
+    const processor = createReportProcessor(system.ctx, pino({ level: 'silent' }));
+    // Tue 10 – Mon 16 March: five working days (the weekend has no daily report), nine units each.
+    expect(await processor({ name: 'compute-reports' } as Job)).toEqual({ stored: 45 });
+    expect(await processor({ name: 'compute-reports' } as Job)).toEqual({ stored: 0 });
+
+    const hopThinh = await ApiClient.login(system.url, 'supervisor.hop-thinh');
+    const list = await hopThinh.get('/v1/supervision/reports?kind=daily');
+    expect(list.body.items.map((r: any) => [r.unit, r.kind, r.periodStart, r.periodEnd, r.computedBy])).toEqual(
+      ['2026-03-16', '2026-03-13', '2026-03-12', '2026-03-11', '2026-03-10'].map((day, i) => ['hop-thinh', 'daily', day, ['2026-03-17', '2026-03-14', '2026-03-13', '2026-03-12', '2026-03-11'][i], 'system:compute-reports']),
+    );
+    expect((await (await ApiClient.login(system.url, 'supervisor.bac-ninh')).get('/v1/supervision/reports?limit=1000')).body.items).toHaveLength(45);
+
+    // Monday 16 March as of its end: D7 and D12 (due 15:00 that day) open and overdue, nothing received.
+    const monday = list.body.items[0];
+    const report = await hopThinh.get(`/v1/supervision/reports/${monday.id}`);
+    expect([report.body.figures.totals.received.total, report.body.figures.totals.processed, report.body.figures.totals.open, report.body.figures.asOf]).toEqual([0, 2, { withinTime: 0, overdue: 2 }, '2026-03-16T17:00:00.000Z']);
+    const csv = await hopThinh.request('GET', `/v1/supervision/reports/${monday.id}`, undefined, { accept: 'text/csv' });
+    // One row per procedure (the reports group by procedure), then the total.
+    const rows = (csv.body as string).trim().split('\r\n').map((line) => line.split(',').slice(0, 12));
+    expect(rows.slice(1)).toEqual([
+      ['2026-03-16', '2026-03-17', '1.001612', '0', '0', '0', '2', '0', '0', '0', '0', '2'],
+      ['2026-03-16', '2026-03-17', 'Tổng cộng / Total', '0', '0', '0', '2', '0', '0', '0', '0', '2'],
+    ]);
+    expect((await (await ApiClient.login(system.url, 'supervisor.kinh-bac')).get(`/v1/supervision/reports/${monday.id}`)).status).toBe(404);
+
+    // Computed again later, the period gives the same figures and checksum.
+    system.clock.set('2026-03-18T10:00:00+07:00');
+    const again = await computePeriodReports(system.ctx, 'daily', periodOfDays(system.calendar, dayOf('2026-03-16'), dayOf('2026-03-17')), 'test', system.clock.now());
+    const mine = again.find((r) => r.unitId === 'hop-thinh')!;
+    expect(mine.checksum).toBe(monday.checksum);
+    expect(mine.figures).toEqual(report.body.figures);
+  });
+
+  it("stores last month's report on the first of the month", async () => {
+    system.clock.set('2026-04-01T00:10:00+07:00');
+    expect(await computeDueReports(system.ctx, 'test')).toBe(9 * 6);
+    const hopThinh = await ApiClient.login(system.url, 'supervisor.hop-thinh');
+    const [march] = (await hopThinh.get('/v1/supervision/reports?kind=monthly')).body.items;
+    expect([march.periodStart, march.periodEnd]).toEqual(['2026-03-01', '2026-04-01']);
+    const figures = (await hopThinh.get(`/v1/supervision/reports/${march.id}`)).body.figures;
+    expect([figures.totals.received.total, figures.totals.finished, figures.totals.open]).toEqual([8, { total: 6, early: 3, onTime: 2, late: 1 }, { withinTime: 0, overdue: 2 }]);
+  });
+});
+
+const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
 async function tokenOf(username: string): Promise<string> {
   const res = await new ApiClient(system.url).post('/v1/auth/login', { username, password: 'demo' });

@@ -46,3 +46,13 @@ export async function findReport(db: Database, id: number): Promise<ReportRecord
   const row = (await db('supervision_reports').select(db.raw(selected)).where({ id }).first()) as ReportRow | undefined;
   return row ? toRecord(row) : null;
 }
+
+/** The `kind|period start` pairs from `since` (a local date) on already stored for every one of `unitCount` units. */
+export async function listCompletePeriods(db: Database, unitCount: number, since: string): Promise<Set<string>> {
+  const rows = (await db('supervision_reports')
+    .select('kind', db.raw("to_char(period_start, 'YYYY-MM-DD') AS period_start"))
+    .where('period_start', '>=', since)
+    .groupBy('kind', 'period_start')
+    .havingRaw('count(*) >= ?', [unitCount])) as Array<{ kind: string; period_start: string }>;
+  return new Set(rows.map((r) => `${r.kind}|${r.period_start}`));
+}

@@ -49,18 +49,19 @@ export function splitByMonth(calendar: WorkCalendar, period: Period): Array<{ ke
 }
 
 /**
- * The report periods that have ended by `now` and are due: the previous local
- * day when it was a working day (daily) and, on the first day of a month, the
- * previous month (monthly).
+ * The report periods that have ended by `now`, looking back `days` local days
+ * (so a stopped server catches up): each of those days that was a working day
+ * (daily), and the previous month (monthly) when it ended within the lookback.
  */
-export function endedReportPeriods(calendar: WorkCalendar, now: Date): Array<{ kind: 'daily' | 'monthly'; period: Period }> {
+export function endedReportPeriods(calendar: WorkCalendar, now: Date, days = 7): Array<{ kind: 'daily' | 'monthly'; period: Period }> {
   const today = localDayOf(calendar, now);
   const out: Array<{ kind: 'daily' | 'monthly'; period: Period }> = [];
-  if (isWorkingDay(calendar, isoDateFromDay(today - 1))) out.push({ kind: 'daily', period: periodOfDays(calendar, today - 1, today) });
+  for (let day = today - days; day < today; day += 1) if (isWorkingDay(calendar, isoDateFromDay(day))) out.push({ kind: 'daily', period: periodOfDays(calendar, day, day + 1) });
   const date = new Date(today * DAY_MS);
-  if (date.getUTCDate() === 1) {
-    const start = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - 1, 1) / DAY_MS;
-    out.push({ kind: 'monthly', period: periodOfDays(calendar, start, today) });
+  const monthStart = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / DAY_MS;
+  if (today - monthStart < days) {
+    const previous = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - 1, 1) / DAY_MS;
+    out.push({ kind: 'monthly', period: periodOfDays(calendar, previous, monthStart) });
   }
   return out;
 }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../canonical-json.ts';
 import { endedReportPeriods, type Period } from '../../supervision/statistics-period.ts';
-import { insertReports, type ReportRecord } from '../../store/report-store.ts';
+import { insertReports, listCompletePeriods, type ReportRecord } from '../../store/report-store.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { computeFilteredStatistics } from './read-statistics.ts';
 import { subtreeOf } from './resolve-supervision-scope.ts';
@@ -24,11 +24,21 @@ export async function computePeriodReports(ctx: ServiceContext, kind: 'daily' | 
   return out;
 }
 
-/** Computes and stores every report whose period has ended by now and is not stored yet. Returns how many were stored. */
+/**
+ * Computes and stores every report whose period ended in the last week (and last
+ * month's) that is not stored yet: a server that was down catches up. Returns
+ * how many reports were stored.
+ */
 export async function computeDueReports(ctx: ServiceContext, computedBy: string): Promise<number> {
   const now = ctx.now();
+  const due = endedReportPeriods(ctx.calendar, now);
+  if (due.length === 0) return 0;
+  const complete = await listCompletePeriods(ctx.db, (await ctx.units.all()).size, due.map((d) => d.period.fromDate).sort()[0]!);
   let stored = 0;
-  for (const { kind, period } of endedReportPeriods(ctx.calendar, now)) stored += await insertReports(ctx.db, await computePeriodReports(ctx, kind, period, computedBy, now));
+  for (const { kind, period } of due) {
+    if (complete.has(`${kind}|${period.fromDate}`)) continue;
+    stored += await insertReports(ctx.db, await computePeriodReports(ctx, kind, period, computedBy, now));
+  }
   return stored;
 }
 
