@@ -4,6 +4,8 @@
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { ServiceContext } from '../engine/service/service-context.ts';
@@ -20,6 +22,8 @@ import { authoringRoutes } from './routes/authoring-routes.ts';
 import { problemHandler } from './send-problem.ts';
 
 const consoleDir = fileURLToPath(new URL('./console/', import.meta.url));
+// The board's charts: chart.js's standalone build, served from the installed package (no CDN).
+const chartJs = join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');
 
 export interface Readiness {
   check(): Promise<Record<string, 'ok' | string>>;
@@ -42,6 +46,9 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
 
   // The web console: static files, no build step; it talks to the same /v1 API.
   app.use(express.static(consoleDir, { index: 'index.html', maxAge: '5m' }));
+  app.get('/vendor/chart.umd.min.js', (_req, res) => {
+    res.sendFile(chartJs, { maxAge: '1d' });
+  });
 
   // External systems' callbacks: signed, not bearer-authenticated, and read as raw bytes for the signature.
   app.use(connectorRoutes(ctx));
