@@ -30,16 +30,17 @@ export async function readStatistics(ctx: ServiceContext, principal: Principal, 
 
 export async function computeFilteredStatistics(ctx: ServiceContext, filter: SupervisionFilter, period: Period, groupBy: GroupBy | null, now: Date): Promise<Statistics> {
   const rows = await readStatisticsFacts(ctx.db, filter, period);
-  const facts: DossierFacts[] = [];
+  // Facts of each procedure version, looked up once per version rather than once per dossier.
+  const versions = new Map<string, { hasFee: boolean; supplement: (state: string) => boolean }>();
   for (const r of rows) {
+    const key = `${r.procedureCode}@${r.procedureVersion}`;
+    if (versions.has(key)) continue;
     const procedure = await ctx.procedures.get(r.procedureCode, r.procedureVersion);
-    const supplement = (state: string) => procedure.states.get(state)?.status === 5;
-    facts.push({
-      ...r,
-      finishedAt: r.finishedAt,
-      hasFee: (procedure.source.fees ?? []).some((fee) => fee.amountVnd > 0),
-      visits: r.visits.map((v) => ({ ...v, supplement: supplement(v.state) })),
-    });
+    versions.set(key, { hasFee: (procedure.source.fees ?? []).some((fee) => fee.amountVnd > 0), supplement: (state) => procedure.states.get(state)?.status === 5 });
   }
+  const facts: DossierFacts[] = rows.map((r) => {
+    const version = versions.get(`${r.procedureCode}@${r.procedureVersion}`)!;
+    return { ...r, hasFee: version.hasFee, visits: r.visits.map((v) => ({ ...v, supplement: version.supplement(v.state) })) };
+  });
   return computeStatistics(facts, period, { now, calendar: ctx.calendar, groupBy });
 }
