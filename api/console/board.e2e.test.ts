@@ -102,6 +102,8 @@ it('a commune supervisor sees only their commune on the board', async () => {
   await page.getByTestId('overdue-row').first().waitFor();
   expect(await lateRows(page, 'overdue-row')).toEqual([[ids.D7!.receiptCode, 'Xã Hợp Thịnh', '16 giờ']]);
   expect(await page.getByTestId('procedure-stats').locator('tbody tr').count()).toBe(3);
+  // The unit filter offers only what the supervisor may see.
+  expect(await page.getByLabel('Đơn vị (gồm đơn vị trực thuộc)').locator('option').allInnerTexts()).toEqual(['Tất cả', 'Xã Hợp Thịnh']);
   await page.screenshot({ path: `${SHOTS}/board-commune.png`, fullPage: true });
   expect(scriptErrors).toEqual([]);
 });

@@ -19,11 +19,11 @@ export async function render(ctx) {
   for (const c of charts) c.destroy();
   charts = [];
 
-  const scope = filterQuery(readFilters(ctx.query, null), ['unit', 'procedure', 'level']);
+  const scope = filterQuery(readFilters(ctx.query, null), ['unit', 'procedure', 'state', 'level']);
   // The server's clock decides what "now" and the default period are, not this computer's.
   const counts = await get(`/v1/supervision/counts?${scope}`);
   const filters = readFilters(ctx.query, new Date(counts.asOf));
-  const period = filterQuery(filters, ['unit', 'procedure', 'level', 'from', 'to']);
+  const period = filterQuery(filters, ['unit', 'procedure', 'state', 'level', 'from', 'to']);
   const [units, procedures, overdue, atRisk, byProcedure] = await Promise.all([
     unitDirectory(),
     get('/v1/procedures'),
@@ -34,13 +34,13 @@ export async function render(ctx) {
   const procedureName = new Map(procedures.items.map((p) => [p.code, p.name]));
   const unitName = (id) => units.get(id)?.name ?? { vi: id, en: id };
   // One line per procedure with dossiers in the period: its on-time rate month by month.
-  const monthly = await Promise.all(byProcedure.groups.map((g) => get(`/v1/supervision/stats?${filterQuery({ ...filters, procedure: g.key }, ['unit', 'procedure', 'level', 'from', 'to'])}&groupBy=month`)));
+  const monthly = await Promise.all(byProcedure.groups.map((g) => get(`/v1/supervision/stats?${filterQuery({ ...filters, procedure: g.key }, ['unit', 'procedure', 'state', 'level', 'from', 'to'])}&groupBy=month`)));
 
   const page = h(
     'section',
     { class: 'board-page' },
     h('div', { class: 'page-head' }, h('h1', { tabindex: '-1' }, bi('Bảng giám sát', 'Supervision board')), h('p', { class: 'muted small', 'data-testid': 'board-as-of' }, bi('Cập nhật lúc ', 'As of '), timeElement(counts.asOf), bi(' · tự làm mới mỗi phút', ' · refreshes every minute', { compact: true }))),
-    filterForm(ctx, filters, units, procedures.items),
+    filterForm(ctx, filters, remitUnits(units, ctx.user), procedures.items),
     countsSection(counts, unitName),
     lateSection('overdue', bi('Hồ sơ quá hạn', 'Overdue dossiers'), overdue.items, procedureName, `/v1/supervision/overdue?${scope}&limit=500`),
     lateSection('at-risk', bi('Hồ sơ sắp đến hạn (còn dưới 1 ngày làm việc)', 'At risk (less than one working day left)'), atRisk.items, procedureName, `/v1/supervision/at-risk?${scope}&limit=500`),
@@ -68,10 +68,11 @@ export async function render(ctx) {
 
 /** Filters from the hash; the period defaults to the six months up to `now`'s (Vietnam's months, close enough at a day's grain). */
 function readFilters(query, now) {
-  if (!now) return { unit: query.get('unit') ?? '', procedure: query.get('procedure') ?? '', level: query.get('level') ?? '' };
+  const scope = { unit: query.get('unit') ?? '', procedure: query.get('procedure') ?? '', state: query.get('state') ?? '', level: query.get('level') ?? '' };
+  if (!now) return scope;
   const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 5, 1)).toISOString().slice(0, 10);
   const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
-  return { unit: query.get('unit') ?? '', procedure: query.get('procedure') ?? '', level: query.get('level') ?? '', from: query.get('from') ?? first, to: query.get('to') ?? next };
+  return { ...scope, from: query.get('from') ?? first, to: query.get('to') ?? next };
 }
 
 function filterQuery(filters, keys) {
@@ -98,12 +99,21 @@ function filterForm(ctx, filters, units, procedures) {
     },
     select('unit', bi('Đơn vị (gồm đơn vị trực thuộc)', 'Unit (and those under it)'), [...units.values()].map((u) => [u.id, u.name.vi])),
     select('procedure', bi('Thủ tục', 'Procedure'), procedures.map((p) => [p.code, `${p.code} ${p.name.vi}`])),
+    h('div', { class: 'field' }, h('label', { for: 'f-state' }, bi('Bước (mã)', 'State (id)')), h('input', { id: 'f-state', name: 'state', type: 'text', value: filters.state, placeholder: 'appraisal', size: 14 })),
     select('level', bi('Cấp giải quyết', 'Deciding level'), [['commune', tx('Cấp xã', 'Commune')], ['department', tx('Sở, ngành', 'Department')], ['province', tx('Cấp tỉnh', 'Province')]]),
     date('from', bi('Từ ngày', 'From')),
     date('to', bi('Đến ngày (không gồm)', 'To (exclusive)')),
     h('button', { type: 'submit', class: 'btn btn-primary' }, bi('Lọc', 'Apply', { compact: true })),
   );
   return form;
+}
+
+/** The units a supervisor may filter on: their own and those under it; the whole province for its supervisors and admin. */
+function remitUnits(units, user) {
+  if (user.role === 'admin' || user.unit.level === 'province') return units;
+  const ids = [user.unit.id];
+  for (let i = 0; i < ids.length; i += 1) for (const u of units.values()) if (u.parent === ids[i]) ids.push(u.id);
+  return new Map(ids.map((id) => [id, units.get(id)]));
 }
 
 function countsSection(counts, unitName) {
