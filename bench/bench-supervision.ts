@@ -74,7 +74,12 @@ export async function benchSupervision(databaseUrl: string, count: number, runs:
     }
     if (explain) {
       const filter = { units: null, unitFilter: null, procedure: null, state: null, levelUnits: null };
-      const plan = async (sql: string) => ((await db.raw(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`)) as { rows: Array<{ 'QUERY PLAN': string }> }).rows.map((r) => `    ${r['QUERY PLAN']}`);
+      // As the store runs it: without JIT.
+      const plan = (sql: string) =>
+        db.transaction(async (trx) => {
+          await trx.raw('SET LOCAL jit = off');
+          return ((await trx.raw(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`)) as { rows: Array<{ 'QUERY PLAN': string }> }).rows.map((r) => `    ${r['QUERY PLAN']}`);
+        });
       lines.push('  EXPLAIN ANALYZE, province month of statistics (facts query):', ...(await plan(statisticsFactsQuery(db, filter, { from: new Date('2026-09-30T17:00:00Z'), to: new Date('2026-10-31T17:00:00Z') }).toQuery())));
     }
     return lines;
