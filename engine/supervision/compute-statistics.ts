@@ -2,9 +2,10 @@
 // of dossiers over a period. Pure: the facts, the period, `now` and the working
 // calendar come in; figures come out. Every definition, with its legal source,
 // is in docs/statistics.md — keep the two in step.
-import { workingTimeBetween, type WorkCalendar } from '../calendar/index.ts';
+import type { WorkCalendar } from '../calendar/index.ts';
 import type { DossierFacts } from './dossier-facts.ts';
 import { localDayOf, splitByMonth, type Period } from './statistics-period.ts';
+import { createWorkingClock, type WorkingClock } from './working-clock.ts';
 
 /** 1 working day = 8 working hours (Decree 61/2018 counts limits in working days). */
 const DAY_MINUTES = 8 * 60;
@@ -54,20 +55,21 @@ export interface Statistics {
 export function computeStatistics(facts: DossierFacts[], period: Period, options: { now: Date; calendar: WorkCalendar; groupBy: GroupBy | null }): Statistics {
   const { now, calendar, groupBy } = options;
   const asOf = period.to < now ? period.to : now;
+  const clock = createWorkingClock(calendar);
   let groups: Statistics['groups'] = [];
   if (groupBy === 'month') {
-    groups = splitByMonth(calendar, period).map((m) => ({ key: m.key, figures: computeFigures(facts, m.period, now, calendar) }));
+    groups = splitByMonth(calendar, period).map((m) => ({ key: m.key, figures: computeFigures(facts, m.period, now, calendar, clock) }));
   } else if (groupBy) {
     const keyOf = (f: DossierFacts) => (groupBy === 'unit' ? f.competentUnit : groupBy === 'procedure' ? f.procedureCode : f.state);
     const byKey = new Map<string, DossierFacts[]>();
     for (const f of facts) byKey.set(keyOf(f), [...(byKey.get(keyOf(f)) ?? []), f]);
-    groups = [...byKey.keys()].sort().map((key) => ({ key, figures: computeFigures(byKey.get(key)!, period, now, calendar) }));
+    groups = [...byKey.keys()].sort().map((key) => ({ key, figures: computeFigures(byKey.get(key)!, period, now, calendar, clock) }));
   }
-  return { from: period.fromDate, to: period.toDate, asOf: asOf.toISOString(), totals: computeFigures(facts, period, now, calendar), groupBy, groups };
+  return { from: period.fromDate, to: period.toDate, asOf: asOf.toISOString(), totals: computeFigures(facts, period, now, calendar, clock), groupBy, groups };
 }
 
 /** The figures of one set of dossiers over `period`, as of min(period end, now). */
-export function computeFigures(all: DossierFacts[], period: Period, now: Date, calendar: WorkCalendar): Figures {
+export function computeFigures(all: DossierFacts[], period: Period, now: Date, calendar: WorkCalendar, clock: WorkingClock = createWorkingClock(calendar)): Figures {
   const t = period.to < now ? period.to : now;
   const from = period.from;
   const endOf = (f: DossierFacts) => (f.finishedAt && f.finishedAt < t ? f.finishedAt : null);
@@ -85,7 +87,7 @@ export function computeFigures(all: DossierFacts[], period: Period, now: Date, c
       finished.total += 1;
       const verdict = judge(f, end, calendar);
       finished[verdict] += 1;
-      days.push(round2((workingTimeBetween(calendar, f.receivedAt, end) - supplementMinutes(f, end, calendar)) / DAY_MINUTES));
+      days.push(round2((clock.between(f.receivedAt, end) - supplementMinutes(f, end, clock)) / DAY_MINUTES));
     } else if (f.pausedAt === null && f.dueAt! < t) {
       open.overdue += 1;
     } else {
@@ -139,7 +141,7 @@ export function computeFigures(all: DossierFacts[], period: Period, now: Date, c
       indicator('digitization', 'digitization', digitization, 0.8, 4),
       indicator('satisfaction', 'satisfaction', satisfactionValue, 0.9, 6),
     ],
-    ...timeSpent(population, from, t, calendar),
+    ...timeSpent(population, from, t, clock),
   };
 }
 
@@ -155,18 +157,18 @@ function judge(f: DossierFacts, end: Date, calendar: WorkCalendar): 'early' | 'o
 }
 
 /** Working minutes the applicant held the dossier (supplement requested → complete) before `end`. */
-function supplementMinutes(f: DossierFacts, end: Date, calendar: WorkCalendar): number {
+function supplementMinutes(f: DossierFacts, end: Date, clock: WorkingClock): number {
   let total = 0;
   for (const v of f.visits) {
     if (!v.supplement || v.enteredAt >= end) continue;
     const left = v.leftAt && v.leftAt < end ? v.leftAt : end;
-    total += Math.max(0, workingTimeBetween(calendar, v.enteredAt, left));
+    total += Math.max(0, clock.between(v.enteredAt, left));
   }
   return total;
 }
 
 /** Working time of every step visit, clipped to [from, t), per procedure state and per unit, slowest first. */
-function timeSpent(population: DossierFacts[], from: Date, t: Date, calendar: WorkCalendar): Pick<Figures, 'timeByState' | 'timeByUnit'> {
+function timeSpent(population: DossierFacts[], from: Date, t: Date, clock: WorkingClock): Pick<Figures, 'timeByState' | 'timeByUnit'> {
   const byState = new Map<string, { procedureCode: string; state: string; visits: number; minutes: number }>();
   const byUnit = new Map<string, { unit: string; visits: number; minutes: number }>();
   for (const f of population)
@@ -174,7 +176,7 @@ function timeSpent(population: DossierFacts[], from: Date, t: Date, calendar: Wo
       const start = v.enteredAt > from ? v.enteredAt : from;
       const stop = v.leftAt && v.leftAt < t ? v.leftAt : t;
       if (stop <= start) continue;
-      const minutes = Math.max(0, workingTimeBetween(calendar, start, stop));
+      const minutes = Math.max(0, clock.between(start, stop));
       const sKey = `${f.procedureCode}|${v.state}`;
       const s = byState.get(sKey) ?? { procedureCode: f.procedureCode, state: v.state, visits: 0, minutes: 0 };
       s.visits += 1;
