@@ -209,7 +209,8 @@ describe('periodic reports', () => {
       ['2026-03-16', '2026-03-17', '1.001612', '0', '0', '0', '2', '0', '0', '0', '0', '2'],
       ['2026-03-16', '2026-03-17', 'Tổng cộng / Total', '0', '0', '0', '2', '0', '0', '0', '0', '2'],
     ]);
-    expect((await (await ApiClient.login(system.url, 'supervisor.kinh-bac')).get(`/v1/supervision/reports/${monday.id}`)).status).toBe(404);
+    const elsewhere = await (await ApiClient.login(system.url, 'supervisor.kinh-bac')).get(`/v1/supervision/reports/${monday.id}`);
+    expect([elsewhere.status, elsewhere.body.code, elsewhere.body.detail]).toEqual([404, 'report.not-found', `no report ${monday.id} in your remit; list them with GET /v1/supervision/reports`]);
 
     // Computed again later, the period gives the same figures and checksum.
     system.clock.set('2026-03-18T10:00:00+07:00');

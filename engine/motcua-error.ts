@@ -40,6 +40,7 @@ export type ErrorCode =
   | 'connector.event-not-allowed'
   | 'dead-letter.not-found'
   | 'dead-letter.resolved'
+  | 'report.not-found'
   | 'config.invalid'
   | 'internal';
 

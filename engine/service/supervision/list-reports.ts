@@ -28,10 +28,10 @@ export async function listSupervisionReports(ctx: ServiceContext, principal: Pri
   return rows.map((r) => ({ id: r.id, unit: r.unitId, kind: r.kind, periodStart: r.periodStart, periodEnd: r.periodEnd, computedBy: r.computedBy, computedAt: r.computedAt.toISOString(), checksum: r.checksum }));
 }
 
-/** One report with its figures. Errors: auth.forbidden, request.not-found (no such report in the remit). */
+/** One report with its figures. Errors: auth.forbidden, report.not-found (no such report in the remit). */
 export async function getSupervisionReport(ctx: ServiceContext, principal: Principal, id: number): Promise<ReportSummary & { figures: Statistics }> {
   const units = await resolveRemit(ctx, principal);
   const r = Number.isSafeInteger(id) && id > 0 ? await findReport(ctx.db, id) : null;
-  if (!r || (units && !units.includes(r.unitId))) throw new MotcuaError('request.not-found', `no report ${id} in your remit; list them with GET /v1/supervision/reports`, { id });
+  if (!r || (units && !units.includes(r.unitId))) throw new MotcuaError('report.not-found', `no report ${id} in your remit; list them with GET /v1/supervision/reports`, { id });
   return { id: r.id, unit: r.unitId, kind: r.kind, periodStart: r.periodStart, periodEnd: r.periodEnd, computedBy: r.computedBy, computedAt: r.computedAt.toISOString(), checksum: r.checksum, figures: r.figures as unknown as Statistics };
 }
