@@ -113,6 +113,7 @@ describe('statistics of February and March 2026 for Hợp Thịnh', () => {
       { id: 'digitization', group: 'digitization', value: 0.2857, fullAt: 0.8, maxPoints: 4, points: 1.43 },
       { id: 'satisfaction', group: 'satisfaction', value: 0.6667, fullAt: 0.9, maxPoints: 6, points: 4.44 },
     ]);
+    expect(t.pointsByGroup).toEqual({ progress: 15.56, online: 0.6, digitization: 3.14, satisfaction: 4.44 });
     // D8's time is split between the commune and the Land Registration Office.
     expect(t.timeByUnit).toEqual([
       { unit: 'hop-thinh', visits: 20, workingDays: 33.38 },

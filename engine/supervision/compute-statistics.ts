@@ -36,6 +36,8 @@ export interface Figures {
   shares: { digitizedComponents: number | null; digitizedResults: number | null; receivedOnline: number | null; paidOnline: number | null };
   satisfaction: { ratings: number; averageScore: number | null; satisfied: number; dissatisfied: number };
   indicators: Indicator[];
+  /** Points earned per Decision 766 group, from the indicators computed here (the sum of their points). */
+  pointsByGroup: Record<Indicator['group'], number>;
   timeByState: Array<{ procedureCode: string; state: string; visits: number; workingDays: number; averageDays: number }>;
   timeByUnit: Array<{ unit: string; visits: number; workingDays: number }>;
 }
@@ -117,6 +119,15 @@ export function computeFigures(all: DossierFacts[], period: Period, now: Date, c
   const satisfactionValue = lateRate === null ? null : round4(Math.max(0, 1 - lateRate - (dissatisfiedShare ?? 0)));
   const digitization = share(finishedIn.filter((f) => f.digitizedComponents && f.digitizedResult).length, finishedIn.length);
 
+  const indicators = [
+    indicator('on-time', 'progress', onTimeRate, 1, 20),
+    indicator('online-submission', 'online', shares.receivedOnline, 0.5, null),
+    indicator('online-payment', 'online', shares.paidOnline, 1, 6),
+    indicator('electronic-result', 'digitization', shares.digitizedResults, 1, 6),
+    indicator('digitization', 'digitization', digitization, 0.8, 4),
+    indicator('satisfaction', 'satisfaction', satisfactionValue, 0.9, 6),
+  ];
+
   return {
     received: {
       total: receivedIn.length,
@@ -133,14 +144,8 @@ export function computeFigures(all: DossierFacts[], period: Period, now: Date, c
     apologies: population.filter((f) => f.extendedAt && f.extendedAt >= from && f.extendedAt < t).length,
     shares,
     satisfaction,
-    indicators: [
-      indicator('on-time', 'progress', onTimeRate, 1, 20),
-      indicator('online-submission', 'online', shares.receivedOnline, 0.5, null),
-      indicator('online-payment', 'online', shares.paidOnline, 1, 6),
-      indicator('electronic-result', 'digitization', shares.digitizedResults, 1, 6),
-      indicator('digitization', 'digitization', digitization, 0.8, 4),
-      indicator('satisfaction', 'satisfaction', satisfactionValue, 0.9, 6),
-    ],
+    indicators,
+    pointsByGroup: sumPoints(indicators),
     ...timeSpent(population, from, t, clock),
   };
 }
@@ -198,6 +203,12 @@ function timeSpent(population: DossierFacts[], from: Date, t: Date, clock: Worki
 function indicator(id: Indicator['id'], group: Indicator['group'], value: number | null, fullAt: number, maxPoints: number | null): Indicator {
   const points = value === null || maxPoints === null ? null : round2(maxPoints * Math.min(1, value / fullAt));
   return { id, group, value, fullAt, maxPoints, points };
+}
+
+function sumPoints(indicators: Indicator[]): Record<Indicator['group'], number> {
+  const out: Record<Indicator['group'], number> = { progress: 0, online: 0, digitization: 0, satisfaction: 0 };
+  for (const i of indicators) out[i.group] = round2(out[i.group] + (i.points ?? 0));
+  return out;
 }
 
 function share(part: number, whole: number): number | null {
