@@ -12,7 +12,8 @@ import { TestClock } from '../test/test-clock.ts';
 import { fixtureNow, seedSupervisionFixture } from '../test/supervision-fixture.ts';
 import { computeDueReports, computePeriodReports } from '../engine/service/supervision/compute-reports.ts';
 import { periodOfDays } from '../engine/supervision/statistics-period.ts';
-import { createReportProcessor } from '../workers/report-worker.ts';
+import { createQueue } from '../workers/queue-backend.ts';
+import { createReportProcessor, reportJobName, reportQueueName, scheduleReports } from '../workers/report-worker.ts';
 
 let system: TestSystem;
 let ids: Record<string, { id: string; receiptCode: string }>;
@@ -229,6 +230,20 @@ describe('periodic reports', () => {
     expect([march.periodStart, march.periodEnd]).toEqual(['2026-03-01', '2026-04-01']);
     const figures = (await hopThinh.get(`/v1/supervision/reports/${march.id}`)).body.figures;
     expect([figures.totals.received.total, figures.totals.finished, figures.totals.open]).toEqual([8, { total: 6, early: 3, onTime: 2, late: 1 }, { withinTime: 0, overdue: 2 }]);
+  });
+});
+
+describe('the report job', () => {
+  it('is scheduled every day at 00:10 in Vietnam', async () => {
+    const queue = createQueue(reportQueueName, { kind: 'postgres', url: system.database.url });
+    try {
+      await scheduleReports(queue);
+      await scheduleReports(queue); // a restart schedules it again: still one
+      const scheduler = await queue.getJobScheduler(reportJobName);
+      expect([scheduler?.pattern, scheduler?.tz, (await queue.getJobSchedulers()).length]).toEqual(['10 0 * * *', 'Asia/Ho_Chi_Minh', 1]);
+    } finally {
+      await queue.close();
+    }
   });
 });
 
