@@ -59,6 +59,7 @@ export const problemTypes: Record<ErrorCode, { status: number; title: string }> 
   'migration.stale': { status: 409, title: 'Dossiers changed since the migration was proposed' },
   'dead-letter.not-found': { status: 404, title: 'Dead letter not found' },
   'dead-letter.resolved': { status: 409, title: 'Dead letter already resolved' },
+  'report.not-found': { status: 404, title: 'Report not found' },
   'config.invalid': { status: 500, title: 'Invalid configuration' },
   internal: { status: 500, title: 'Internal error' },
 };

@@ -57,6 +57,7 @@ export type ErrorCode =
   | 'migration.stale'
   | 'dead-letter.not-found'
   | 'dead-letter.resolved'
+  | 'report.not-found'
   | 'config.invalid'
   | 'internal';
 

@@ -12,6 +12,7 @@ import * as dossierRatings from '../../migrations/0005-dossier-ratings.ts';
 import * as migrationApproval from '../../migrations/0006-migration-approval.ts';
 import * as accountsTracking from '../../migrations/0007-accounts-tracking.ts';
 import * as notificationDeliveries from '../../migrations/0008-notification-deliveries.ts';
+import * as supervision from '../../migrations/0009-supervision.ts';
 import type { Database } from './create-database.ts';
 
 const migrations: Record<string, Knex.Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0006-migration-approval': migrationApproval,
   '0007-accounts-tracking': accountsTracking,
   '0008-notification-deliveries': notificationDeliveries,
+  '0009-supervision': supervision,
 };
 
 const source: Knex.MigrationSource<string> = {
