@@ -9,14 +9,14 @@ import { endedReportPeriods, type Period } from '../../supervision/statistics-pe
 import { insertReports, listCompletePeriods, type ReportRecord } from '../../store/report-store.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { computeFilteredStatistics } from './read-statistics.ts';
-import { subtreeOf } from './resolve-supervision-scope.ts';
+import { listUnitSubtree } from '../principal.ts';
 
 /** The report rows of one period for every unit (not stored). */
 export async function computePeriodReports(ctx: ServiceContext, kind: 'daily' | 'monthly', period: Period, computedBy: string, now: Date): Promise<Array<Omit<ReportRecord, 'id'>>> {
   const units = await ctx.units.all();
   const out: Array<Omit<ReportRecord, 'id'>> = [];
   for (const unit of units.values()) {
-    const remit = unit.level === 'province' ? null : subtreeOf(units, unit.id);
+    const remit = unit.level === 'province' ? null : listUnitSubtree(units, unit.id);
     const stats = await computeFilteredStatistics(ctx, { units: remit, unitFilter: null, procedure: null, state: null, levelUnits: null }, period, 'procedure', period.to < now ? period.to : now);
     const figures = stats as unknown as Record<string, unknown>;
     out.push({ unitId: unit.id, kind, periodStart: period.fromDate, periodEnd: period.toDate, computedBy, computedAt: now, figures, checksum: checksumOf(figures) });

@@ -4,9 +4,8 @@
 // holds or is competent for; a province supervisor and `admin` the whole
 // province; nobody else may open supervision (auth.forbidden).
 import { MotcuaError } from '../../motcua-error.ts';
-import type { UnitRecord } from '../../store/records.ts';
 import type { SupervisionFilter } from '../../store/supervision-store.ts';
-import { seesWholeProvince, type Principal } from '../principal.ts';
+import { listUnitSubtree, readScope, type Principal } from '../principal.ts';
 import type { ServiceContext } from '../service-context.ts';
 
 export interface SupervisionQuery {
@@ -18,12 +17,18 @@ export interface SupervisionQuery {
 
 const levels = ['province', 'department', 'commune'] as const;
 
-/** The units the caller supervises (null: all), or auth.forbidden. */
+/**
+ * The units the caller supervises (null: all), or auth.forbidden. A supervisor's
+ * remit is the one read rule's (principal.ts readScope); `admin` also sees the
+ * province's figures, which name dossiers by receipt code but carry no
+ * applicant's personal data.
+ */
 export async function resolveRemit(ctx: ServiceContext, principal: Principal): Promise<string[] | null> {
-  if (seesWholeProvince(principal)) return null;
+  if (principal.role === 'admin') return null;
   if (principal.role !== 'supervisor')
     throw new MotcuaError('auth.forbidden', `supervision is for supervisors and admin; you are ${principal.role} at ${principal.unitId}`, { role: principal.role });
-  return subtreeOf(await ctx.units.all(), principal.unitId);
+  const scope = readScope(principal);
+  return scope.kind === 'all' ? null : scope.kind === 'units' ? scope.units : [];
 }
 
 export async function resolveSupervisionScope(ctx: ServiceContext, principal: Principal, query: SupervisionQuery): Promise<SupervisionFilter> {
@@ -34,7 +39,7 @@ export async function resolveSupervisionScope(ctx: ServiceContext, principal: Pr
     const unit = await ctx.units.get(String(query.unit));
     if (units && !units.includes(unit.id))
       throw new MotcuaError('auth.forbidden', `unit ${unit.id} is outside your remit; you supervise ${principal.unitId} and the units under it`, { unit: unit.id });
-    unitFilter = subtreeOf(all, unit.id);
+    unitFilter = listUnitSubtree(all, unit.id);
   }
   let levelUnits: string[] | null = null;
   if (query.level !== undefined && query.level !== '') {
@@ -44,12 +49,6 @@ export async function resolveSupervisionScope(ctx: ServiceContext, principal: Pr
   return { units, unitFilter, procedure: textOf(query.procedure, 'procedure'), state: textOf(query.state, 'state'), levelUnits };
 }
 
-/** A unit and every unit under it. */
-export function subtreeOf(units: Map<string, UnitRecord>, root: string): string[] {
-  const out = [root];
-  for (let i = 0; i < out.length; i += 1) for (const u of units.values()) if (u.parentId === out[i]) out.push(u.id);
-  return out;
-}
 
 function textOf(value: unknown, name: string): string | null {
   if (value === undefined || value === '') return null;
