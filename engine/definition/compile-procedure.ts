@@ -65,6 +65,8 @@ export function compileProcedure(source: ProcedureSource, states: Map<string, St
     id: `${source.code}@${source.version}`,
     initial: source.initial,
     states: Object.fromEntries(topLevel.map((s) => [s.name, config(s)])),
+    // A definition that slipped past validation with an eventless cycle must fail the step, not hang the process.
+    options: { maxIterations: microstepLimit(states.size) },
   };
 
   const machine = setup({
@@ -93,6 +95,16 @@ export function compileProcedure(source: ProcedureSource, states: Map<string, St
   };
 
   return { code: source.code, version: source.version, source, states, guards, machine, transitions, transitionKeys: keys, validateData };
+}
+
+/**
+ * Most microsteps (eventless or onDone moves) one step may take. Data does not change
+ * within a step, so without an eventless cycle each state is entered at most once per
+ * step (plus one onDone move for each compound or parallel state): twice the number of
+ * states bounds any legal step, and anything beyond it repeats forever.
+ */
+export function microstepLimit(stateCount: number): number {
+  return 2 * stateCount + 16;
 }
 
 export type Permission = { ok: true } | { ok: false; reason: 'role' | 'unit' | 'guard'; detail: string };

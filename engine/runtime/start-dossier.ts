@@ -1,10 +1,10 @@
 // The initial step of a new dossier: XState's pure `initialTransition()`,
 // with the same effects a later step would produce on entering states.
-import { initialTransition } from 'xstate';
 import type { CompiledProcedure } from '../definition/compiled-procedure.ts';
 import { collectEffects } from './collect-effects.ts';
 import { describePosition, type DossierUnits, type PersistedSnapshot, type PositionFacts } from './dossier-position.ts';
 import type { Effect } from './effect.ts';
+import { runInitialTransition } from './run-macrostep.ts';
 
 export interface StartResult {
   snapshot: PersistedSnapshot;
@@ -13,7 +13,7 @@ export interface StartResult {
 }
 
 export function startDossier(procedure: CompiledProcedure, units: DossierUnits): StartResult {
-  const [initial, actions] = initialTransition(procedure.machine);
+  const [initial, actions] = runInitialTransition(procedure);
   const snapshot = procedure.machine.getPersistedSnapshot(initial) as PersistedSnapshot;
   const after = describePosition(procedure, snapshot, units);
   return { snapshot, after, effects: collectEffects(procedure, actions, null, after, units) };
