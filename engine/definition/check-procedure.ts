@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { checkBudgets } from './check-budgets.ts';
 import { checkDataReferences } from './check-data-references.ts';
+import { checkGuardLiterals } from './check-guard-literals.ts';
 import { checkHandoffs } from './check-handoffs.ts';
 import { checkOverdueEvents } from './check-overdue-events.ts';
 import { compileGuard, explainGuardError, type CompiledGuard } from './compile-guard.ts';
@@ -67,6 +68,7 @@ export function checkProcedure(procedure: ProcedureSource, states: Map<string, S
   checkReachable(procedure, states, at);
   checkDataSchema(procedure, at);
   checkDataReferences(procedure, states, at);
+  checkGuardLiterals(procedure, states, source, diagnostics);
   checkBudgets(procedure, states, at);
   checkOverdueEvents(states, at);
   checkHandoffs(states, context, at);

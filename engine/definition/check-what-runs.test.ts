@@ -1,0 +1,30 @@
+// The checks that reason over what a definition does at run time — eventless
+// cycles, dead ends for some data the schema allows, literals a field can never
+// hold — each on a small broken fixture, with the exact message and position an
+// author sees.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from './diagnostic.ts';
+import { loadProcedure } from './load-procedure.ts';
+
+function check(name: string): string[] {
+  const text = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+  return loadProcedure(text, `fixtures/${name}`).diagnostics.map(formatDiagnostic);
+}
+
+const cases: Array<[string, string[]]> = [
+  ['guard-impossible-literal.yaml', [
+    'fixtures/guard-impossible-literal.yaml:23:37: guard of transition ACCEPT of state \'reception\' compares data.maritalStatus with "divorcd", which it can never hold: the data schema allows "single", "divorced", "widowed"; did you mean "divorced"?',
+    'fixtures/guard-impossible-literal.yaml:23:62: guard of transition ACCEPT of state \'reception\' compares data.age with "18", which it can never hold: the data schema makes it an integer, and this is a string; write 18 without quotes',
+    'fixtures/guard-impossible-literal.yaml:27:32: guard of transition REFUSE of state \'reception\' compares data.idNumber with "12345", which it can never hold: the data schema requires the pattern ^[0-9]{12}$; correct the value in the guard or the pattern',
+    'fixtures/guard-impossible-literal.yaml:27:60: guard of transition REFUSE of state \'reception\' compares data.idNumber with 27195001818, which it can never hold: the data schema makes it a string, and this is an integer; quote it: "27195001818"',
+    'fixtures/guard-impossible-literal.yaml:27:108: guard of transition REFUSE of state \'reception\' compares data.maritalStatus with "married", which it can never hold: the data schema allows "single", "divorced", "widowed"; compare with one of them, or add the value to the schema',
+    'fixtures/guard-impossible-literal.yaml:27:137: guard of transition REFUSE of state \'reception\' compares data.sector with "fishing", which it can never hold: the data schema allows "agriculture"; compare with one of them, or add the value to the schema',
+  ]],
+];
+
+describe('checks of what runs', () => {
+  it.each(cases)('%s', (name, expected) => {
+    expect(check(name)).toEqual(expected);
+  });
+});
