@@ -5,6 +5,8 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { checkBudgets } from './check-budgets.ts';
 import { checkDataReferences } from './check-data-references.ts';
+import { checkDeadEnds } from './check-dead-ends.ts';
+import { checkEventlessCycles } from './check-eventless-cycles.ts';
 import { checkGuardLiterals } from './check-guard-literals.ts';
 import { checkHandoffs } from './check-handoffs.ts';
 import { checkOverdueEvents } from './check-overdue-events.ts';
@@ -69,6 +71,8 @@ export function checkProcedure(procedure: ProcedureSource, states: Map<string, S
   checkDataSchema(procedure, at);
   checkDataReferences(procedure, states, at);
   checkGuardLiterals(procedure, states, source, diagnostics);
+  checkEventlessCycles(states, guards, procedure.data, at);
+  checkDeadEnds(procedure.initial, states, guards, procedure.data, at);
   checkBudgets(procedure, states, at);
   checkOverdueEvents(states, at);
   checkHandoffs(states, context, at);

@@ -13,6 +13,14 @@ function check(name: string): string[] {
 }
 
 const cases: Array<[string, string[]]> = [
+  ['dead-end.yaml', [
+    "fixtures/dead-end.yaml:25:3: state 'review' can be entered with no way out when data.parcel.disputed is missing: the conditions of all its transitions are then false (data.parcel.disputed; !data.parcel.disputed), since a missing field makes a condition and its negation both false; make data.parcel.disputed required, give it a default, or add a fallback transition without when:",
+    'fixtures/dead-end.yaml:31:3: state \'approval\' can be entered with no way out when data.kind is "forest" and data.urgent is false: the conditions of all its transitions are then false (data.kind == "house"; data.kind == "land" && input.reason != ""; data.urgent); add a transition for that case, or a fallback transition without when:',
+  ]],
+  ['eventless-cycle.yaml', [
+    "fixtures/eventless-cycle.yaml:24:13: eventless cycle routing → checking → routing: the engine would take these 'always' transitions round and round without waiting for an event, whatever the data; give one of them a condition that cannot hold together with the others, or make one of these steps wait for an event under on:",
+    'fixtures/eventless-cycle.yaml:31:13: eventless cycle sorting → sorting-again → sorting: the engine would take these \'always\' transitions round and round without waiting for an event, when data.kind is "land"; give one of them a condition that cannot hold together with the others, or make one of these steps wait for an event under on:',
+  ]],
   ['guard-impossible-literal.yaml', [
     'fixtures/guard-impossible-literal.yaml:23:37: guard of transition ACCEPT of state \'reception\' compares data.maritalStatus with "divorcd", which it can never hold: the data schema allows "single", "divorced", "widowed"; did you mean "divorced"?',
     'fixtures/guard-impossible-literal.yaml:23:62: guard of transition ACCEPT of state \'reception\' compares data.age with "18", which it can never hold: the data schema makes it an integer, and this is a string; write 18 without quotes',

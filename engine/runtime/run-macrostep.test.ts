@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compileGuard, type CompiledGuard } from '../definition/compile-guard.ts';
 import { compileProcedure } from '../definition/compile-procedure.ts';
+import { formatDiagnostic } from '../definition/diagnostic.ts';
 import { loadProcedure } from '../definition/load-procedure.ts';
 import { normalizeStates } from '../definition/normalize-states.ts';
 import type { ProcedureSource } from '../definition/procedure-definition.ts';
@@ -61,8 +62,10 @@ function refusalOf(run: () => unknown): MotcuaError {
 }
 
 describe('a step bounded in eventless moves', () => {
-  it('validation refuses this definition', () => {
-    expect(loadProcedure(text, 'loop.yaml').ok).toBe(false);
+  it('validation refuses this definition, naming the cycle and the data that makes it loop', () => {
+    expect(loadProcedure(text, 'loop.yaml').diagnostics.map(formatDiagnostic)).toEqual([
+      "loop.yaml:17:13: eventless cycle sorting → checking → sorting: the engine would take these 'always' transitions round and round without waiting for an event, when data.urgent is missing; give one of them a condition that cannot hold together with the others, or make one of these steps wait for an event under on:",
+    ]);
   });
 
   it('refuses an event that enters an eventless cycle, naming the event, the state and the fix', () => {
