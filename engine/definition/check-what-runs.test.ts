@@ -1,6 +1,6 @@
 // The checks that reason over what a definition does at run time — eventless
 // cycles, dead ends for some data the schema allows, literals a field can never
-// hold — each on a small broken fixture, with the exact message and position an
+// hold, budgets of regions — each on a small broken fixture, with the exact message and position an
 // author sees.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,10 @@ const cases: Array<[string, string[]]> = [
     'fixtures/guard-impossible-literal.yaml:27:60: guard of transition REFUSE of state \'reception\' compares data.idNumber with 27195001818, which it can never hold: the data schema makes it a string, and this is an integer; quote it: "27195001818"',
     'fixtures/guard-impossible-literal.yaml:27:108: guard of transition REFUSE of state \'reception\' compares data.maritalStatus with "married", which it can never hold: the data schema allows "single", "divorced", "widowed"; compare with one of them, or add the value to the schema',
     'fixtures/guard-impossible-literal.yaml:27:137: guard of transition REFUSE of state \'reception\' compares data.sector with "fishing", which it can never hold: the data schema allows "agriculture"; compare with one of them, or add the value to the schema',
+  ]],
+  ['region-own-budget.yaml', [
+    "fixtures/region-own-budget.yaml:19:17: region 'fire-safety' has a budget of 6 working days, more than the 5 working days of its parallel state 'consultation'; lower the region's budget or raise that of 'consultation'",
+    "fixtures/region-own-budget.yaml:28:17: step budgets inside 'environment' (awaiting-environment → environment-follow-up → environment-answered) add up to 3 working days, more than its own budget of 2 working days; shorten a budget inside it or raise the budget of 'environment'",
   ]],
 ];
 
