@@ -5,9 +5,10 @@
 // `data.parcel.disputed` and `!data.parcel.disputed`, on an optional field: a
 // missing field makes a guard and its negation both false.
 //
-// The same holds for a compound or parallel state left only by guarded `onDone`
-// transitions, once all its regions are done. A state with no transition at all
-// is check-procedure.ts's "no way out".
+// The same holds for a compound or parallel state once it is done (its final
+// child, or every region's, reached), when nothing follows or only guarded
+// `onDone` transitions do. An atomic state with no transition at all is
+// check-procedure.ts's "no way out".
 import type { CompiledGuard } from './compile-guard.ts';
 import type { Report } from './check-data-references.ts';
 import { findUnknownField } from './find-unknown-field.ts';
@@ -24,9 +25,13 @@ export function checkDeadEnds(initial: string, states: ReadonlyMap<string, State
     if (state.kind === 'atomic') {
       exits = ancestry(state, states).flatMap((s) => s.transitions.filter((t) => t.event !== doneEvent));
       place = 'can be entered';
-    } else if ((state.kind === 'compound' || state.kind === 'parallel') && state.transitions.some((t) => t.event === doneEvent)) {
+    } else if (canBeDone(state, states)) {
       exits = ancestry(state, states).flatMap((s) => s.transitions.filter((t) => t.event !== doneEvent || s === state));
       place = state.kind === 'parallel' ? 'can have all its regions done' : 'can reach its final state';
+      if (exits.length === 0) {
+        report(state.sourcePath as PathSegment[], `state '${state.name}' ${place} with no way out: nothing follows it; add onDone: <next state>, or a transition under on:`, true);
+        continue;
+      }
     } else continue;
     if (exits.length === 0 || exits.some((t) => t.when === null || !guards.has(t.when))) continue;
     const conditions = [...new Set(exits.map((t) => t.when!))];
@@ -75,6 +80,16 @@ function isReachable(initial: string, target: string, states: ReadonlyMap<string
     for (const t of state.transitions) if (t.when === null || space.canHold(t.when, data)) enter(t.target);
   }
   return reached.has(target);
+}
+
+/** A compound state with a final child, or a parallel state each of whose regions has one: it can be done and wait for onDone. */
+function canBeDone(state: StateNode, states: ReadonlyMap<string, StateNode>): boolean {
+  const hasFinalChild = (s: StateNode | undefined) => s !== undefined && s.children.some((c) => states.get(c)?.kind === 'final');
+  // A region that is done waits for its siblings: the parallel state's own done configuration is what must have a way out.
+  const region = state.parent !== null && states.get(state.parent)?.kind === 'parallel' && !state.transitions.some((t) => t.event === doneEvent);
+  if (state.kind === 'compound') return hasFinalChild(state) && !region;
+  if (state.kind === 'parallel') return state.children.length > 0 && state.children.every((c) => hasFinalChild(states.get(c)));
+  return false;
 }
 
 function ancestry(node: StateNode, states: ReadonlyMap<string, StateNode>): StateNode[] {
