@@ -37,9 +37,19 @@ export function checkDeadEnds(initial: string, states: ReadonlyMap<string, State
     const conditions = [...new Set(exits.map((t) => t.when!))];
     // A guard naming an undeclared field is reported as such (check-data-references.ts); fixing the name changes this analysis.
     if (conditions.some((g) => listDataReferences(g).some((path) => findUnknownField(dataSchema, path) !== null))) continue;
-    const found = findStuckData(conditions, space, (data) => isReachable(initial, state.name, states, space, data));
+    // An event's condition may be met by the input of a later event; an automatic one ('always', 'onDone') is judged
+    // once, with the input of the event that led into the state, and never again while no event is accepted.
+    const byEvent = [...new Set(exits.filter((t) => t.event !== '' && t.event !== doneEvent).map((t) => t.when!))];
+    const automatic = [...new Set(exits.filter((t) => t.event === '' || t.event === doneEvent).map((t) => t.when!))];
+    const isStuck = (a: Assignment) => automatic.every((g) => !space.holds(g, a)) && byEvent.every((g) => !space.canHold(g, onlyData(a)));
+    const paths = [...new Set([...byEvent.flatMap((g) => space.pathsOf(g).filter((p) => p.startsWith('data.'))), ...automatic.flatMap((g) => space.pathsOf(g))])];
+    let found: Assignment | null = null;
+    for (const a of space.assignments(paths)) if (isStuck(a) && isReachable(initial, state.name, states, space, onlyData(a))) {
+      found = a;
+      break;
+    }
     if (!found) continue;
-    const stuck = space.keepRelevant(found, (data) => conditions.every((g) => !space.canHold(g, data)));
+    const stuck = space.keepRelevant(found, isStuck);
     const data = describeAssignment(stuck);
     const missing = [...stuck].filter(([path, c]) => path.startsWith('data.') && !c.present).map(([path]) => path);
     const why = missing.length ? `, since a missing field makes a condition and its negation both false` : '';
@@ -54,11 +64,8 @@ export function checkDeadEnds(initial: string, states: ReadonlyMap<string, State
   }
 }
 
-/** Data under which no condition can hold, whatever the event's input or the actor, and under which `reachable` holds. */
-function findStuckData(conditions: string[], space: GuardDataSpace, reachable: (data: Assignment) => boolean): Assignment | null {
-  const paths = [...new Set(conditions.flatMap((g) => space.pathsOf(g)).filter((p) => p.startsWith('data.')))];
-  for (const data of space.assignments(paths)) if (conditions.every((g) => !space.canHold(g, data)) && reachable(data)) return data;
-  return null;
+function onlyData(a: Assignment): Assignment {
+  return new Map([...a].filter(([path]) => path.startsWith('data.')));
 }
 
 /** Whether `target` can be entered from the initial state by transitions whose conditions can hold with this data. */

@@ -26,6 +26,12 @@ export interface MachineEvent extends AnyEventObject {
   decided?: ReadonlySet<string>;
 }
 
+/** What a new dossier starts with: XState hands it to guards as the `input` of its init event. */
+export interface InitialInput {
+  data: Record<string, unknown>;
+  units: DossierUnitIds;
+}
+
 export function compileProcedure(source: ProcedureSource, states: Map<string, StateNode>, guards: Map<string, CompiledGuard>): CompiledProcedure {
   const transitions = new Map<string, Transition>();
   const keys = new Map<Transition, string>();
@@ -74,7 +80,7 @@ export function compileProcedure(source: ProcedureSource, states: Map<string, St
     guards: {
       allowed: ({ event }, params: { key: string }) => {
         const t = transitions.get(params.key)!;
-        const e = event as MachineEvent;
+        const e = event.type === 'xstate.init' ? initEvent(event as unknown as { input?: InitialInput }) : (event as MachineEvent);
         if (e.decided && t.event === e.type) return e.decided.has(params.key);
         return isAllowed(t, e, states, guards).ok;
       },
@@ -95,6 +101,11 @@ export function compileProcedure(source: ProcedureSource, states: Map<string, St
   };
 
   return { code: source.code, version: source.version, source, states, guards, machine, transitions, transitionKeys: keys, validateData };
+}
+
+/** The init event as the machine's other events look: the dossier's data and units, no input, the system acting. */
+function initEvent(event: { input?: InitialInput }): MachineEvent {
+  return { type: '', input: {}, data: event.input?.data ?? {}, actor: { role: 'system', unit: '' }, units: event.input?.units ?? { receiving: '', competent: '' } };
 }
 
 /**

@@ -116,7 +116,8 @@ export class GuardDataSpace {
       absent = root === 'input';
       present = [...values, ...(root === 'input' ? [true, false, 0, 'x'] : ['unit-a', 'unit-b'])];
     }
-    list = [...(absent ? [ABSENT] : []), ...dedupe(present).map((value) => ({ present: true as const, value }))];
+    // Present values first: a dead end that any value reaches is named by that value, not only by absence.
+    list = [...dedupe(present).map((value) => ({ present: true as const, value })), ...(absent ? [ABSENT] : [])];
     this.candidates.set(path, list);
     return list;
   }
@@ -128,11 +129,12 @@ export class GuardDataSpace {
   }
 }
 
-/** "data.parcel.disputed is missing and data.kind is \"c\"" — only the data paths. */
+/** "data.parcel.disputed is missing and data.kind is \"c\"" (the event's input, actor and units too, when they matter). */
 export function describeAssignment(assignment: Assignment): string {
-  const parts = [...assignment]
-    .filter(([path]) => path.startsWith('data.'))
-    .map(([path, c]) => (c.present ? `${path} is ${JSON.stringify(c.value)}` : `${path} is missing`));
+  const parts = [...assignment].map(([path, c]) => {
+    const name = path.startsWith('data.') ? path : `the event's ${path}`;
+    return c.present ? `${name} is ${JSON.stringify(c.value)}` : `${name} is missing`;
+  });
   return parts.join(' and ');
 }
 

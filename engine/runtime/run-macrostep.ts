@@ -6,7 +6,7 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type ExecutableActionObject } from 'xstate';
 import { microstepLimit } from '../definition/compile-procedure.ts';
 import type { CompiledProcedure } from '../definition/compiled-procedure.ts';
-import type { MachineEvent } from '../definition/compile-procedure.ts';
+import type { InitialInput, MachineEvent } from '../definition/compile-procedure.ts';
 import { MotcuaError } from '../motcua-error.ts';
 
 type Macrostep = [AnyMachineSnapshot, ExecutableActionObject[]];
@@ -16,9 +16,9 @@ export function runTransition(procedure: CompiledProcedure, snapshot: AnyMachine
   return bounded(procedure, () => transition(procedure.machine, snapshot, event), event.type, state);
 }
 
-/** `initialTransition()` of XState, bounded the same way. */
-export function runInitialTransition(procedure: CompiledProcedure): Macrostep {
-  return bounded(procedure, () => initialTransition(procedure.machine), null, null);
+/** `initialTransition()` of XState, bounded the same way; the start's data and units reach the initial state's guards. */
+export function runInitialTransition(procedure: CompiledProcedure, start: InitialInput): Macrostep {
+  return bounded(procedure, () => initialTransition(procedure.machine, start), null, null);
 }
 
 function bounded(procedure: CompiledProcedure, run: () => Macrostep, event: string | null, state: string | null): Macrostep {

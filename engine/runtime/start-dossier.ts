@@ -12,8 +12,9 @@ export interface StartResult {
   effects: Effect[];
 }
 
-export function startDossier(procedure: CompiledProcedure, units: DossierUnits): StartResult {
-  const [initial, actions] = runInitialTransition(procedure);
+/** `data`: the dossier's validated data, which conditions of the initial state's 'always' transitions read. */
+export function startDossier(procedure: CompiledProcedure, units: DossierUnits, data: Record<string, unknown> = {}): StartResult {
+  const [initial, actions] = runInitialTransition(procedure, { data, units });
   const snapshot = procedure.machine.getPersistedSnapshot(initial) as PersistedSnapshot;
   const after = describePosition(procedure, snapshot, units);
   return { snapshot, after, effects: collectEffects(procedure, actions, null, after, units) };

@@ -117,7 +117,7 @@ describe('definitions that validate accept', () => {
         const data: Record<string, unknown> = Object.fromEntries(Object.entries(rawData).filter(([, v]) => v !== undefined));
         if (procedure.validateData(data).length) return;
         accepted++;
-        let position: DossierPosition = { snapshot: startDossier(procedure, units).snapshot, data, units };
+        let position: DossierPosition = { snapshot: startDossier(procedure, units, data).snapshot, data, units };
         for (const event of [null, ...events]) {
           if (event) {
             try {

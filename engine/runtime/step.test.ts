@@ -150,3 +150,15 @@ states:
     });
   }
 });
+
+describe('startDossier', () => {
+  it("judges the initial state's 'always' transitions on the dossier's data", () => {
+    const loadedRouting = loadProcedure(
+      source.replace('initial: reception', 'initial: routing').replace(/ {2}reception:\n(?: {4}.*\n)+/, ''),
+      'routing.yaml',
+    );
+    if (!loadedRouting.ok) throw new Error(JSON.stringify(loadedRouting.diagnostics));
+    expect(startDossier(loadedRouting.procedure, units, { urgent: true }).after.state).toBe('fast-track');
+    expect(startDossier(loadedRouting.procedure, units, {}).after.state).toBe('asking-police,asking-tax');
+  });
+});
