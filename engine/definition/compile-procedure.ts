@@ -26,7 +26,15 @@ export interface MachineEvent extends AnyEventObject {
   decided?: ReadonlySet<string>;
 }
 
-/** What a new dossier starts with: XState hands it to guards as the `input` of its init event. */
+/**
+ * The machine's context, for one step only: the dossier as guards see it, for the moves XState judges
+ * against its internal events. Set from the start's input, or by the runtime before a step; never persisted.
+ */
+export interface StepScope {
+  scope?: MachineEvent;
+}
+
+/** What a new dossier starts with: XState hands it to the context factory as `input`. */
 export interface InitialInput {
   data: Record<string, unknown>;
   units: DossierUnitIds;
@@ -71,6 +79,7 @@ export function compileProcedure(source: ProcedureSource, states: Map<string, St
     id: `${source.code}@${source.version}`,
     initial: source.initial,
     states: Object.fromEntries(topLevel.map((s) => [s.name, config(s)])),
+    context: ({ input }: { input?: InitialInput }): StepScope => ({ scope: initEvent({ input }) }),
     // A definition that slipped past validation with an eventless cycle must fail the step, not hang the process.
     options: { maxIterations: microstepLimit(states.size) },
   };
@@ -78,9 +87,11 @@ export function compileProcedure(source: ProcedureSource, states: Map<string, St
   const machine = setup({
     types: {} as { events: MachineEvent },
     guards: {
-      allowed: ({ event }, params: { key: string }) => {
+      allowed: ({ event, context }, params: { key: string }) => {
         const t = transitions.get(params.key)!;
-        const e = event.type === 'xstate.init' ? initEvent(event as unknown as { input?: InitialInput }) : (event as MachineEvent);
+        // XState judges eventless moves against its internal events too (init, done.state.*), which carry
+        // no dossier: those read the step's dossier from the context (see StepContext).
+        const e = 'data' in event ? (event as MachineEvent) : ((context as StepScope).scope ?? initEvent({}));
         if (e.decided && t.event === e.type) return e.decided.has(params.key);
         return isAllowed(t, e, states, guards).ok;
       },

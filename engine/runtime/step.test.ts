@@ -162,3 +162,54 @@ describe('startDossier', () => {
     expect(startDossier(loadedRouting.procedure, units, {}).after.state).toBe('asking-police,asking-tax');
   });
 });
+
+describe('onDone conditions', () => {
+  const review = `
+code: "T.DONE"
+version: 1
+name: { vi: Thử, en: Test }
+level: commune
+processingTime: { workingDays: 5 }
+data: { type: object, required: [complete], properties: { complete: { type: boolean } } }
+roles: [specialist]
+initial: checks
+states:
+  checks:
+    type: parallel
+    status: 4
+    onDone:
+      - { target: approved, when: data.complete }
+      - rejected
+    states:
+      land:
+        initial: land-check
+        states:
+          land-check:
+            on:
+              ANSWER_LAND: { target: land-done, roles: [specialist] }
+          land-done: { type: final }
+      tax:
+        initial: tax-check
+        states:
+          tax-check:
+            on:
+              ANSWER_TAX: { target: tax-done, roles: [specialist] }
+          tax-done: { type: final }
+  approved: { type: final, outcome: approved, status: 10 }
+  rejected: { type: final, outcome: rejected, status: 10 }
+`;
+  const specialist = { role: 'specialist', unit: 'commune-a' };
+
+  it("are judged on the dossier's data when the last region finishes", () => {
+    const loadedReview = loadProcedure(review, 'review.yaml');
+    if (!loadedReview.ok) throw new Error(JSON.stringify(loadedReview.diagnostics));
+    const outcomeFor = (complete: boolean) => {
+      const data = { complete };
+      let at: DossierPosition = { snapshot: startDossier(loadedReview.procedure, units, data).snapshot, data, units };
+      at = { ...at, snapshot: step(loadedReview.procedure, at, { type: 'ANSWER_LAND' }, { now, actor: specialist }).snapshot };
+      return step(loadedReview.procedure, at, { type: 'ANSWER_TAX' }, { now, actor: specialist }).after;
+    };
+    expect(outcomeFor(true)).toMatchObject({ state: 'approved', outcome: 'approved' });
+    expect(outcomeFor(false)).toMatchObject({ state: 'rejected', outcome: 'rejected' });
+  });
+});

@@ -8,7 +8,7 @@ import type { CompiledProcedure } from '../definition/compiled-procedure.ts';
 import { doneEvent, type Transition } from '../definition/procedure-definition.ts';
 import { MotcuaError } from '../motcua-error.ts';
 import { collectEffects } from './collect-effects.ts';
-import { describePosition, restoreSnapshot, type Actor, type DossierPosition, type PersistedSnapshot, type PositionFacts } from './dossier-position.ts';
+import { describePosition, persistSnapshot, restoreSnapshot, type Actor, type DossierPosition, type PersistedSnapshot, type PositionFacts } from './dossier-position.ts';
 import type { Effect } from './effect.ts';
 import { runTransition } from './run-macrostep.ts';
 
@@ -32,11 +32,11 @@ export interface StepResult {
 }
 
 export function step(procedure: CompiledProcedure, position: DossierPosition, event: DossierEvent, context: StepContext): StepResult {
-  const current = restoreSnapshot(procedure, position.snapshot);
+  const machineEvent: MachineEvent = { type: event.type, input: event.input ?? {}, data: position.data, actor: { role: context.actor.role, unit: context.actor.unit }, units: position.units };
+  const current = restoreSnapshot(procedure, position.snapshot, { scope: { ...machineEvent, type: '' } });
   const before = describePosition(procedure, position.snapshot, position.units);
   if (current.status === 'done') throw new MotcuaError('dossier.closed', `the dossier is closed (state '${before.state}', outcome ${before.outcome}); no event can change it`, { state: before.state });
 
-  const machineEvent: MachineEvent = { type: event.type, input: event.input ?? {}, data: position.data, actor: { role: context.actor.role, unit: context.actor.unit }, units: position.units };
   const candidates = candidateTransitions(procedure, current, event.type);
   if (candidates.length === 0) {
     const accepted = acceptedEvents(procedure, current);
@@ -54,7 +54,7 @@ export function step(procedure: CompiledProcedure, position: DossierPosition, ev
   const missing = [...new Set(taken.flatMap((t) => t.requires.filter((field) => isBlank(machineEvent.input[field]))))];
   if (missing.length) throw new MotcuaError('transition.input-missing', `${event.type} requires ${missing.map((f) => `data.${f}`).join(', ')}; send them in the event's data, e.g. {"type":"${event.type}","data":{"${missing[0]}":"…"}}`, { event: event.type, missing });
 
-  const snapshot = procedure.machine.getPersistedSnapshot(next) as PersistedSnapshot;
+  const snapshot = persistSnapshot(procedure, next);
   const after = describePosition(procedure, snapshot, position.units);
   const effects = collectEffects(procedure, actions, before, after, position.units);
   return { snapshot, before, after, transition: taken.find((t) => t.event === event.type) ?? chosen, effects };
