@@ -27,6 +27,7 @@ export const problemTypes: Record<ErrorCode, { status: number; title: string }> 
   'transition.not-allowed': { status: 409, title: 'Event not accepted in this state' },
   'transition.guard-failed': { status: 422, title: 'Condition not met' },
   'transition.input-missing': { status: 422, title: 'Event data missing' },
+  'transition.eventless-loop': { status: 500, title: 'Procedure definition loops without an event' },
   'auth.unauthenticated': { status: 401, title: 'Authentication required' },
   'auth.invalid-credentials': { status: 401, title: 'Invalid credentials' },
   'auth.forbidden': { status: 403, title: 'Forbidden' },

@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'transition.not-allowed'
   | 'transition.guard-failed'
   | 'transition.input-missing'
+  | 'transition.eventless-loop'
   | 'auth.unauthenticated'
   | 'auth.invalid-credentials'
   | 'auth.forbidden'

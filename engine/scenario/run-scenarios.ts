@@ -119,7 +119,7 @@ function runScenario(procedure: CompiledProcedure, scenario: Scenario, index: nu
   const units: DossierUnits = { receiving: scenario.given.receivingUnit, competent };
 
   let now = parseLocalDateTime(calendar, scenario.given.receivedAt);
-  const started = startDossier(procedure, units);
+  const started = startDossier(procedure, units, data);
   let plan = applyClock(procedure, { dueAt: null, pausedAt: null }, started.effects, { now, calendar, activeLeaves: started.after.leaves });
   const stepDue = new Map<string, Date | null>();
   const track = () => {

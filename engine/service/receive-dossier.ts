@@ -41,7 +41,7 @@ export async function receiveDossier(ctx: ServiceContext, principal: Principal, 
 
   const result = await withIdempotency(ctx, principal, idempotencyKey, { op: 'receive', command }, async (trx) => {
     const now = ctx.now();
-    const started = startDossier(procedure, units);
+    const started = startDossier(procedure, units, data);
     const plan = applyClock(procedure, { dueAt: null, pausedAt: null }, started.effects, { now, calendar: ctx.calendar, activeLeaves: started.after.leaves });
     const unit = await ctx.units.get(principal.unitId);
     const number = await nextReceiptNumber(trx, unit.id, localDayOf(ctx.calendar, now));
