@@ -5,6 +5,8 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { ServiceContext } from '../engine/service/service-context.ts';
@@ -25,6 +27,7 @@ import { dossierRoutes } from './routes/dossier-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
 import { procedureRoutes } from './routes/procedure-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
+import { supervisionRoutes } from './routes/supervision-routes.ts';
 import { authoringRoutes } from './routes/authoring-routes.ts';
 import { worklistRoutes } from './routes/worklist-routes.ts';
 import { problemHandler } from './send-problem.ts';
@@ -34,6 +37,8 @@ import { readJsonBody } from './input/read-json-body.ts';
 import { assignRequestId } from './input/request-id.ts';
 
 const consoleDir = fileURLToPath(new URL('./console/', import.meta.url));
+// The board's charts: chart.js's standalone build, served from the installed package (no CDN).
+const chartJs = join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');
 
 export type { Readiness };
 
@@ -60,6 +65,9 @@ export function createApp(ctx: ServiceContext, options: AppOptions): Express {
 
   // The web console: static files, no build step; it talks to the same /v1 API.
   app.use(express.static(consoleDir, { index: 'index.html', maxAge: '5m' }));
+  app.get('/vendor/chart.umd.min.js', (_req, res) => {
+    res.sendFile(chartJs, { maxAge: '1d' });
+  });
 
   // External systems' callbacks: signed, not bearer-authenticated, and read as raw bytes for the signature.
   app.use('/v1', checkPath);
@@ -77,6 +85,7 @@ export function createApp(ctx: ServiceContext, options: AppOptions): Express {
   app.use(attachmentRoutes(ctx));
   app.use(deadLetterRoutes(ctx));
   app.use(notificationRoutes(ctx));
+  app.use(supervisionRoutes(ctx));
   app.use('/v1', () => {
     throw new MotcuaError('request.not-found', 'no such endpoint; see the README for the API');
   });

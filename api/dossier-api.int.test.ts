@@ -117,7 +117,7 @@ describe('bad input gets a clear error and changes nothing', () => {
       { path: '/informant', message: 'is required' },
       { path: '/grandfather', message: 'is not a field of this procedure; remove it or check its spelling' },
       { path: '/child/fullName', message: 'must NOT have fewer than 1 characters' },
-      { path: '/child/sex', message: 'must be one of: male, female' },
+      { path: '/child/sex', message: 'must be one of "male", "female"' },
       { path: '/child/birthDate', message: 'must match format "date"' },
     ]);
   });

@@ -215,9 +215,9 @@ describe('validation messages', () => {
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([
       { path: '/applicant/idNumber', message: 'must be the 12-digit personal identification number' },
-      { path: '/child/sex', message: 'must be one of: male, female' },
+      { path: '/child/sex', message: 'must be one of "male", "female"' },
     ]);
-    expect(res.body.detail).toBe('the applicant is not valid: /applicant/idNumber must be the 12-digit personal identification number; and the data does not match procedure 1.001193: /child/sex must be one of: male, female');
+    expect(res.body.detail).toBe('the applicant is not valid: /applicant/idNumber must be the 12-digit personal identification number; and the data does not match procedure 1.001193: /child/sex must be one of "male", "female"');
   });
 
   it('a returnUnit without a receiving desk is refused: the result could never be handed over there', async () => {

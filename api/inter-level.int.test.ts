@@ -1,6 +1,7 @@
 // Commune ⇄ province through the real handoff worker: a first land-use
-// certificate filed at a commune, decided by the Land Registration Office, and
-// returned at the commune desk; a commune-level procedure filed at commune A
+// certificate filed at a commune, registered by the Land Registration Office,
+// signed by the commune chairman (Decree 151/2025 art. 5.1.h) and returned at
+// the commune desk; a commune-level procedure filed at commune A
 // by a resident of commune B, decided by B and returned at A. On both backends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../test/api-client.ts';
@@ -21,12 +22,12 @@ function interLevelSuite(backend: 'postgres' | 'redis'): void {
     return (await client.get(`/v1/dossiers/${id}`)).body.state;
   }
 
-  it('a land-use certificate goes from commune A to the Land Registration Office and back, each unit timed', async () => {
-    let receiver!: ApiClient, office!: ApiClient, officeLeader!: ApiClient;
+  it('a land-use certificate goes from commune A to the Land Registration Office and back to be signed, each unit timed', async () => {
+    let receiver!: ApiClient, office!: ApiClient, chairman!: ApiClient;
     // Sessions last 12 hours of clock time: log in again after each jump.
     const at = async (time: string) => {
       system.clock.set(time);
-      [receiver, office, officeLeader] = [await as('receiver.hop-thinh'), await as('specialist.vpdk-dat-dai'), await as('leader.vpdk-dat-dai')];
+      [receiver, office, chairman] = [await as('receiver.hop-thinh'), await as('specialist.vpdk-dat-dai'), await as('leader.hop-thinh')];
     };
     await at('2026-03-02T09:00:00+07:00'); // Monday
     const created = await receiver.post('/v1/dossiers', {
@@ -34,10 +35,11 @@ function interLevelSuite(backend: 'postgres' | 'redis'): void {
       applicant: { fullName: 'Dương Văn Xuân', idNumber: '027070001313' },
       data: { applicant: { fullName: 'Dương Văn Xuân', idNumber: '027070001313' }, parcel: { commune: 'hop-thinh', sheet: 21, number: 102, areaM2: 312.4 } },
     });
-    expect(created.body).toMatchObject({ competentUnit: 'vpdk-dat-dai', currentUnit: 'hop-thinh', returnUnit: 'hop-thinh' });
+    // The commune of the parcel decides (its chairman signs); the office only registers.
+    expect(created.body).toMatchObject({ competentUnit: 'hop-thinh', currentUnit: 'hop-thinh', returnUnit: 'hop-thinh' });
     const id = created.body.id;
-    // Routed to the office, which sees it coming but cannot act on it before it arrives.
-    expect((await office.get(`/v1/dossiers/${id}`)).body.availableEvents).toEqual([]);
+    // The office neither sees nor acts on it before it arrives.
+    expect((await office.get(`/v1/dossiers/${id}`)).status).toBe(404);
 
     await at('2026-03-02T10:00:00+07:00');
     const accepted = await receiver.post(`/v1/dossiers/${id}/events`, { type: 'ACCEPT' });
@@ -53,9 +55,10 @@ function interLevelSuite(backend: 'postgres' | 'redis'): void {
     await at('2026-03-02T14:00:00+07:00');
     expect((await office.post(`/v1/dossiers/${id}/events`, { type: 'ACKNOWLEDGE' })).body.state).toBe('review');
     await at('2026-03-04T10:00:00+07:00');
-    expect((await office.post(`/v1/dossiers/${id}/events`, { type: 'PROPOSE_APPROVAL' })).body.state).toBe('signature');
+    expect((await office.post(`/v1/dossiers/${id}/events`, { type: 'PROPOSE_APPROVAL' })).body.state).toBe('transfer-to-commune');
+    await expect.poll(() => stateOf(receiver, id), { timeout: 30_000 }).toBe('signature');
     await at('2026-03-05T09:00:00+07:00');
-    expect((await officeLeader.post(`/v1/dossiers/${id}/events`, { type: 'SIGN' })).body.state).toBe('return-transfer');
+    expect((await chairman.post(`/v1/dossiers/${id}/events`, { type: 'SIGN' })).body.state).toBe('return-transfer');
     await expect.poll(() => stateOf(receiver, id), { timeout: 30_000 }).toBe('result-arrived');
     await at('2026-03-05T11:00:00+07:00');
     expect((await receiver.post(`/v1/dossiers/${id}/events`, { type: 'ACKNOWLEDGE' })).body).toMatchObject({ state: 'result-ready', currentUnit: 'hop-thinh' });
@@ -70,8 +73,9 @@ function interLevelSuite(backend: 'postgres' | 'redis'): void {
       ['ACCEPT', 'receiver', 'transfer', 'hop-thinh'],
       ['HANDOFF_DELIVERED', 'system', 'arrived-at-land-office', 'vpdk-dat-dai'],
       ['ACKNOWLEDGE', 'specialist', 'review', 'vpdk-dat-dai'],
-      ['PROPOSE_APPROVAL', 'specialist', 'signature', 'vpdk-dat-dai'],
-      ['SIGN', 'leader', 'return-transfer', 'vpdk-dat-dai'],
+      ['PROPOSE_APPROVAL', 'specialist', 'transfer-to-commune', 'vpdk-dat-dai'],
+      ['HANDOFF_DELIVERED', 'system', 'signature', 'hop-thinh'],
+      ['SIGN', 'leader', 'return-transfer', 'hop-thinh'],
       ['HANDOFF_DELIVERED', 'system', 'result-arrived', 'hop-thinh'],
       ['ACKNOWLEDGE', 'receiver', 'result-ready', 'hop-thinh'],
       ['HAND_OVER', 'receiver', 'returned', 'hop-thinh'],
@@ -85,14 +89,15 @@ function interLevelSuite(backend: 'postgres' | 'redis'): void {
       ['transfer', 'hop-thinh', 0, false],
       ['arrived-at-land-office', 'vpdk-dat-dai', 150, false], // Mon 10:00–14:00 less lunch
       ['review', 'vpdk-dat-dai', 810, false], // Mon 14:00 → Wed 10:00
-      ['signature', 'vpdk-dat-dai', 420, false], // Wed 10:00 → Thu 09:00
-      ['return-transfer', 'vpdk-dat-dai', 0, false],
+      ['transfer-to-commune', 'vpdk-dat-dai', 0, false],
+      ['signature', 'hop-thinh', 420, false], // Wed 10:00 → Thu 09:00
+      ['return-transfer', 'hop-thinh', 0, false],
       ['result-arrived', 'hop-thinh', 120, false], // Thu 09:00–11:00
       ['result-ready', 'hop-thinh', 300, false], // Thu 11:00 → Fri 08:00
     ]);
     expect(time.body.units).toEqual([
-      { unit: 'hop-thinh', workingMinutes: 480, lateVisits: 0 },
-      { unit: 'vpdk-dat-dai', workingMinutes: 1380, lateVisits: 0 },
+      { unit: 'hop-thinh', workingMinutes: 900, lateVisits: 0 },
+      { unit: 'vpdk-dat-dai', workingMinutes: 960, lateVisits: 0 },
     ]);
   });
 

@@ -39,14 +39,14 @@ it('refuses an invalid draft with every problem at file:line:col, and stores not
   const res = await postYaml(author, broken);
   expect(res.status).toBe(422);
   expect(res.body.diagnostics.map((d: { text: string }) => d.text)).toEqual([
-    "procedures/birth-registration-v2.yaml:121:17: unknown target state 'signatur' in transition PROPOSE_APPROVAL of state 'examination'; known states: reception, awaiting-supplement, examination, signature, signature-of-rejection, result-ready, returned, refused, rejected, withdrawn",
-    "procedures/birth-registration-v2.yaml:135:3: state 'signature' is unreachable: no transition leads to it from 'reception'; add one or remove the state",
-    "procedures/birth-registration-v2.yaml:139:44: unknown role 'leader' in transition SIGN of state 'signature'; declare it under roles: [receiver, specialist, leader]",
-    "procedures/birth-registration-v2.yaml:140:56: unknown role 'leader' in transition RETURN_FOR_REVIEW of state 'signature'; declare it under roles: [receiver, specialist, leader]",
-    "procedures/birth-registration-v2.yaml:146:40: unknown role 'leader' in transition SIGN of state 'signature-of-rejection'; declare it under roles: [receiver, specialist, leader]",
-    "procedures/birth-registration-v2.yaml:147:56: unknown role 'leader' in transition RETURN_FOR_REVIEW of state 'signature-of-rejection'; declare it under roles: [receiver, specialist, leader]",
-    "procedures/birth-registration-v2.yaml:149:3: state 'result-ready' is unreachable: no transition leads to it from 'reception'; add one or remove the state",
-    "procedures/birth-registration-v2.yaml:156:3: state 'returned' is unreachable: no transition leads to it from 'reception'; add one or remove the state",
+    "procedures/birth-registration-v2.yaml:122:17: unknown target state 'signatur' in transition PROPOSE_APPROVAL of state 'examination'; did you mean signature?",
+    "procedures/birth-registration-v2.yaml:136:3: state 'signature' is unreachable: no transition leads to it from 'reception'; add one or remove the state",
+    "procedures/birth-registration-v2.yaml:141:44: unknown role 'leader' in transition SIGN of state 'signature'; declare it under roles: [receiver, specialist, leader]",
+    "procedures/birth-registration-v2.yaml:142:56: unknown role 'leader' in transition RETURN_FOR_REVIEW of state 'signature'; declare it under roles: [receiver, specialist, leader]",
+    "procedures/birth-registration-v2.yaml:149:40: unknown role 'leader' in transition SIGN of state 'signature-of-rejection'; declare it under roles: [receiver, specialist, leader]",
+    "procedures/birth-registration-v2.yaml:150:56: unknown role 'leader' in transition RETURN_FOR_REVIEW of state 'signature-of-rejection'; declare it under roles: [receiver, specialist, leader]",
+    "procedures/birth-registration-v2.yaml:152:3: state 'result-ready' is unreachable: no transition leads to it from 'reception'; add one or remove the state",
+    "procedures/birth-registration-v2.yaml:159:3: state 'returned' is unreachable: no transition leads to it from 'reception'; add one or remove the state",
   ]);
   expect((await author.get('/v1/procedures/1.001193/versions')).body.items.map((v: { version: number }) => v.version)).toEqual([1]);
   expect((await receiver.request('POST', '/v1/procedures', v2, { 'content-type': 'application/yaml' })).status).toBe(403);
@@ -79,6 +79,7 @@ it('keeps dossiers in flight on their version, and moves them only when told, dr
   expect(unmapped.body.problems.map((p: { problem: string }) => p.problem)).toContain(`state 'processing' does not exist in version 2; map it with stateMap, e.g. {"processing": "<state of version 2>"}`);
   const failedApply = await author.post('/v1/procedures/1.001193/migrations', { fromVersion: 1, toVersion: 2, dryRun: false });
   expect(failedApply.status).toBe(409);
+  expect(failedApply.body.code).toBe('migration.refused');
 
   system.clock.set('2026-03-02T09:00:00+07:00');
   const dry = await author.post('/v1/procedures/1.001193/migrations', { fromVersion: 1, toVersion: 2, dryRun: true, stateMap: { processing: 'examination' } });
@@ -88,20 +89,25 @@ it('keeps dossiers in flight on their version, and moves them only when told, dr
   expect(planned.stepChanges).toEqual([{ stepId: expect.any(Number), fromState: 'processing', toState: 'examination', dueFrom: null, dueTo: '2026-03-02T06:30:00.000Z' }]);
   expect((await receiver.get(`/v1/dossiers/${onV1.body.id}`)).body).toMatchObject({ procedureVersion: 1, state: 'processing' });
 
-  const applied = await author.post('/v1/procedures/1.001193/migrations', { fromVersion: 1, toVersion: 2, dryRun: false, stateMap: { processing: 'examination' } });
-  expect(applied.body).toMatchObject({ applied: true, problems: [] });
+  const proposed = await author.post('/v1/procedures/1.001193/migrations', { fromVersion: 1, toVersion: 2, dryRun: false, stateMap: { processing: 'examination' } });
+  expect(proposed.status).toBe(202);
+  expect(proposed.body).toMatchObject({ status: 'proposed', applied: false, problems: [] });
+  expect((await receiver.get(`/v1/dossiers/${onV1.body.id}`)).body).toMatchObject({ procedureVersion: 1, state: 'processing' });
+  const admin = await ApiClient.login(system.url, 'admin');
+  const applied = await admin.post(`/v1/procedures/1.001193/migrations/${proposed.body.migrationId}/approve`);
+  expect(applied.body).toMatchObject({ status: 'applied', applied: true, problems: [] });
   const moved = await specialist.get(`/v1/dossiers/${onV1.body.id}`);
   expect(moved.body).toMatchObject({ procedureVersion: 2, state: 'examination', stepDueAt: '2026-03-02T06:30:00.000Z', dueAt: '2026-03-02T10:00:00.000Z' });
   expect(moved.body.availableEvents.map((e: { type: string }) => e.type)).toEqual(['PROPOSE_APPROVAL', 'PROPOSE_REJECTION']);
   const history = await specialist.get(`/v1/dossiers/${onV1.body.id}/history`);
-  expect(history.body.events.at(-1)).toMatchObject({ type: 'MIGRATED', fromState: 'processing', toState: 'examination', actorRole: 'author', payload: { fromVersion: 1, toVersion: 2 } });
+  expect(history.body.events.at(-1)).toMatchObject({ type: 'MIGRATED', fromState: 'processing', toState: 'examination', actorRole: 'admin', payload: { fromVersion: 1, toVersion: 2, migrationId: proposed.body.migrationId } });
   expect(history.body.chainIntact).toBe(true);
   // The dossier carries on under v2.
   expect((await specialist.post(`/v1/dossiers/${onV1.body.id}/events`, { type: 'PROPOSE_APPROVAL' })).body.state).toBe('signature');
-  const audit = await system.db('procedure_migrations').orderBy('id').select('dry_run', 'from_version', 'to_version', 'state_map');
+  const audit = await system.db('procedure_migrations').orderBy('id').select('status', 'from_version', 'to_version', 'state_map');
   expect(audit).toEqual([
-    { dry_run: true, from_version: 1, to_version: 2, state_map: {} },
-    { dry_run: true, from_version: 1, to_version: 2, state_map: { processing: 'examination' } },
-    { dry_run: false, from_version: 1, to_version: 2, state_map: { processing: 'examination' } },
+    { status: 'dry-run', from_version: 1, to_version: 2, state_map: {} },
+    { status: 'dry-run', from_version: 1, to_version: 2, state_map: { processing: 'examination' } },
+    { status: 'applied', from_version: 1, to_version: 2, state_map: { processing: 'examination' } },
   ]);
 });

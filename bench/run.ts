@@ -15,6 +15,7 @@ import { benchDeadlines } from './bench-deadlines.ts';
 import { benchHandoffs } from './bench-handoffs.ts';
 import { benchCatalogue } from './bench-catalogue.ts';
 import { benchLogins } from './bench-logins.ts';
+import { benchSupervision } from './bench-supervision.ts';
 import { Redis } from 'ioredis';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
     out(await withDatabase(server.url, (url) => benchDeadlines(url, { kind: 'postgres', url }, count)));
     if (redis) out(await withDatabase(server.url, (url) => benchDeadlines(url, redis(), count)));
     if (!redis) out([`redis backend: skipped, no Redis at ${redisUrl} (set BENCH_REDIS_URL)`]);
+    const dossiers = Number(process.env.BENCH_SUPERVISION_DOSSIERS ?? 1_000_000);
+    out(await withDatabase(server.url, (url) => benchSupervision(url, dossiers, Number(process.env.BENCH_SUPERVISION_RUNS ?? 50))));
   } finally {
     await server.stop();
   }

@@ -34,7 +34,7 @@ describe('motcua validate', () => {
       code: 1,
       stdout: [
         `${FIXTURES}/unknown-unit.yaml:6:30: unit 'so-giao-thong' does not exist; name an existing department`,
-        `${FIXTURES}/unknown-unit.yaml:17:19: unit 'so-xay-dung-cu' does not exist; add it to procedures/province.yaml or name an existing unit`,
+        `${FIXTURES}/unknown-unit.yaml:19:19: unit 'so-xay-dung-cu' does not exist; did you mean so-xay-dung?`,
         'checked 2 procedure files: 2 problems in 1 file',
       ],
       stderr: [],
@@ -95,7 +95,7 @@ describe('motcua diagram', () => {
       code: 1,
       stdout: [],
       stderr: [
-        `${FIXTURES}/missing-status.yaml:15:3: state 'processing' has no national-portal status code; add status: 1–10 (4 = in progress)`,
+        `${FIXTURES}/missing-status.yaml:16:3: state 'processing' has no national-portal status code; add status: 1–10 (4 = in progress)`,
         `motcua diagram: ${FIXTURES}/missing-status.yaml is not a valid procedure; fix the problems above (motcua validate lists them all)`,
       ],
     });
@@ -108,11 +108,11 @@ describe('motcua explain', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.slice(0, 3)).toEqual([
       'First registration of land and issue of the land-use right certificate — Đăng ký đất đai, cấp Giấy chứng nhận quyền sử dụng đất lần đầu',
-      'code 1.012753 · version 1 · level province · sector land',
+      'code 1.012753 · version 1 · level commune · sector land',
       'statutory time: 20 working days · calendar vn',
     ]);
     expect(run.stdout.at(-1)).toBe(
-      'longest path: 19 working days of step budgets on the statutory clock (limit 20 working days): reception → transfer → arrived-at-land-office → review → signature → return-transfer → result-arrived → result-ready → returned',
+      'longest path: 20 working days of step budgets on the statutory clock (limit 20 working days): reception → transfer → arrived-at-land-office → review → transfer-to-commune → signature → return-transfer → result-arrived → result-ready → returned',
     );
   }, TIMEOUT);
 });
@@ -121,7 +121,7 @@ describe('motcua test', () => {
   it('runs every scenario of the catalogue', async () => {
     const run = await motcua('test');
     expect(run.code).toBe(0);
-    expect(run.stdout.filter((line) => !line.startsWith('PASS '))).toEqual(['30 scenarios in 9 files: 30 passed, 0 failed']);
+    expect(run.stdout.filter((line) => !line.startsWith('PASS '))).toEqual(['33 scenarios in 9 files: 33 passed, 0 failed']);
   }, TIMEOUT);
 
   it('prints an expected/actual diff for a wrong expectation and exits 1', async () => {

@@ -57,7 +57,7 @@ describe('readCheckContext', () => {
     expect(run).toEqual({
       code: 1,
       stdout: [
-        "cli/fixtures/unknown-connector/registry-handoff.yaml:18:27: connector 'land-registry' does not exist; declare it in procedures/connectors.yaml (known: national-business-registry)",
+        "cli/fixtures/unknown-connector/registry-handoff.yaml:20:27: connector 'land-registry' does not exist; declare it in procedures/connectors.yaml (known: national-business-registry)",
         'checked 1 procedure file: 1 problem in 1 file',
         '',
       ].join('\n'),

@@ -47,5 +47,5 @@ export async function readCheckContext(io: CliIo, options: { province?: string; 
   }
   const names = (await io.readDir(calendarDir)).filter((e) => !e.directory && /^[a-z]+-\d{4}\.ya?ml$/.test(e.name));
   const calendars = await Promise.all(names.map(async (e) => ({ fileName: join(calendarDir, e.name), text: await io.readFile(join(calendarDir, e.name)) })));
-  return { context: { units, calendars: calendarNames(calendars.map((c) => ({ file: c.fileName, text: c.text }))), connectors }, calendars };
+  return { context: { units, calendars: calendarNames(calendars.map((c) => ({ file: c.fileName, text: c.text }))), connectors, requireCitizenTexts: true }, calendars };
 }

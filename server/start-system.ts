@@ -28,6 +28,7 @@ import { createQueue, createWorker, queueNames, type QueueBackendConfig } from '
 import { createDeadlineProcessor, reconcileJobName } from '../workers/deadline-worker.ts';
 import { createHandoffProcessor } from '../workers/handoff-worker.ts';
 import { connectorQueueName, createConnectorDispatch, createConnectorProcessor } from '../workers/connector-worker.ts';
+import { createReportProcessor, reportQueueName, scheduleReports } from '../workers/report-worker.ts';
 import type { Logger } from './create-logger.ts';
 
 /** How long a stop waits for HTTP requests in flight before cutting their connections, in ms. */
@@ -116,6 +117,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       deadline: createQueue(queueNames.deadline, options.queue),
       handoff: createQueue(queueNames.handoff, options.queue),
       connector: createQueue(connectorQueueName, options.queue),
+      reports: createQueue(reportQueueName, options.queue),
     };
     for (const [name, queue] of Object.entries(queues)) listenForErrors(queue, name);
     closers.push(() => Promise.all(Object.values(queues).map((q) => q.close())));
@@ -145,6 +147,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         createWorker(queueNames.deadline, createDeadlineProcessor(ctx, log.child({ component: 'deadline-worker' })), options.queue, { concurrency: 8 }),
         createWorker(queueNames.handoff, createHandoffProcessor(ctx, log.child({ component: 'handoff-worker' })), options.queue, { concurrency: 8 }),
         createWorker(connectorQueueName, createConnectorProcessor(ctx, log.child({ component: 'connector-worker' })), options.queue, { concurrency: 8 }),
+        createWorker(reportQueueName, createReportProcessor(ctx, log.child({ component: 'report-worker' })), options.queue, { concurrency: 1 }),
       ];
       for (const w of workers) listenForErrors(w, w.name);
       for (const w of workers)
@@ -155,6 +158,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       closers.push(() => Promise.all(workers.map((w) => w.close())));
       // The reconciler: a repeatable job that records every deadline a lost job missed.
       await queues.deadline!.upsertJobScheduler(reconcileJobName, { every: options.reconcileEveryMs ?? 60_000 }, { name: reconcileJobName, data: {} });
+      await scheduleReports(queues.reports!);
       // Drain what a previous run committed but never relayed, before serving.
       await relay.drain();
       relay.start();

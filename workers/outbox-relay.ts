@@ -83,9 +83,16 @@ export class OutboxRelay {
   }
 
   private async deliver(rows: OutboxRecord[]): Promise<void> {
+    // Per deadline job, only the last row of the batch counts (a job belongs to one dossier,
+    // whose transactions are serialized by its row version, so its rows' ids follow commit
+    // order; each transaction's rows are already netted when written): a pause's cancel
+    // followed by a resume's schedule of the same instant leaves the job live, a schedule
+    // followed by a later cancel removes it. No job id is then both added and removed.
+    const lastOfJob = new Map<string, OutboxRecord>();
+    for (const row of rows) if (row.topic === 'deadline' || row.topic === 'deadline-cancel') lastOfJob.set(deadlineJobId(row.dossierId, row.payload), row);
+    const counts = (row: OutboxRecord) => (row.topic !== 'deadline' && row.topic !== 'deadline-cancel') || lastOfJob.get(deadlineJobId(row.dossierId, row.payload)) === row;
     const byTopic = new Map<string, OutboxRecord[]>();
-    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
-    // Cancellations last: a cancel row always follows the row that scheduled its job.
+    for (const row of rows.filter(counts)) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
     const cancels = byTopic.get('deadline-cancel') ?? [];
     byTopic.delete('deadline-cancel');
     for (const [topic, list] of byTopic) {

@@ -11,10 +11,12 @@ import * as detailView from './views/dossier-detail.js';
 import * as loginView from './views/login.js';
 import * as newDossierView from './views/new-dossier.js';
 import * as worklistView from './views/worklist.js';
+import * as boardView from './views/board/board.js';
 
 const routes = [
   { pattern: /^\/login$/, view: loginView, public: true },
   { pattern: /^\/worklist$/, view: worklistView },
+  { pattern: /^\/board$/, view: boardView },
   { pattern: /^\/new$/, view: newDossierView },
   { pattern: /^\/dossiers\/([^/]+)$/, view: detailView, param: 'id' },
 ];
@@ -51,7 +53,7 @@ const ctx = {
   },
   async signedIn() {
     session.setCurrentUser(await get('/v1/me'));
-    const target = returnTo && returnTo !== '#/login' ? returnTo : '#/worklist';
+    const target = returnTo && returnTo !== '#/login' ? returnTo : homeOf(session.currentUser());
     returnTo = null;
     navigate(target);
   },
@@ -60,6 +62,11 @@ const ctx = {
     navigate('#/login');
   },
 };
+
+/** Where a user lands after signing in: supervisors on their board, officers on their worklist. */
+function homeOf(user) {
+  return user && (user.role === 'supervisor' || user.role === 'admin') ? '#/board' : '#/worklist';
+}
 
 async function route() {
   const seq = ++renderSeq;
@@ -109,6 +116,7 @@ function renderHeader() {
             { class: 'main-nav', 'aria-label': tx('Điều hướng chính', 'Main navigation') },
             h('a', { href: '#/worklist' }, bi('Danh sách hồ sơ', 'Worklist', { compact: true })),
             user.role === 'receiver' ? h('a', { href: '#/new' }, bi('Tiếp nhận hồ sơ mới', 'New dossier', { compact: true })) : null,
+            user.role === 'supervisor' || user.role === 'admin' ? h('a', { href: '#/board' }, bi('Bảng giám sát', 'Supervision board', { compact: true })) : null,
           )
         : null,
       h(

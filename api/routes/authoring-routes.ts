@@ -2,7 +2,9 @@
 // migration of in-flight dossiers between versions.
 import { Router } from 'express';
 import { listProcedureVersions, publishProcedure, saveProcedureDraft } from '../../engine/service/author-procedures.ts';
+import { approveMigration } from '../../engine/service/approve-migration.ts';
 import { migrateDossiers, type MigrationCommand } from '../../engine/service/migrate-dossiers.ts';
+import { readMigration } from '../../engine/service/read-procedure-migration.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { MotcuaError } from '../../engine/motcua-error.ts';
 import type { ProcedureVersionRecord } from '../../engine/store/records.ts';
@@ -47,6 +49,12 @@ function versionOf(raw: string): number {
   return readIntegerParameter(raw, 'version', { min: 1 });
 }
 
+function migrationIdOf(raw: string): number {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id < 1) throw new MotcuaError('request.invalid', `migration id '${raw}' is not a whole number ≥ 1`);
+  return id;
+}
+
 function describe(v: ProcedureVersionRecord) {
   return { code: v.code, version: v.version, status: v.status, checksum: v.checksum, sourceFile: v.sourceFile, createdAt: v.createdAt.toISOString(), publishedAt: v.publishedAt?.toISOString() ?? null };
 }
@@ -74,7 +82,16 @@ export function authoringRoutes(ctx: ServiceContext): Router {
     res.json(describe(await publishProcedure(ctx, principalOf(res), req.params.code, versionOf(req.params.version))));
   });
   router.post('/v1/procedures/:code/migrations', async (req, res) => {
-    res.json(await migrateDossiers(ctx, principalOf(res), req.params.code, parseMigration(req.body)));
+    const report = await migrateDossiers(ctx, principalOf(res), req.params.code, parseMigration(req.body));
+    // A proposal is accepted for a second person's approval; nothing has moved yet.
+    if (report.status === 'proposed') res.status(202).location(`/v1/procedures/${encodeURIComponent(report.code)}/migrations/${report.migrationId}`);
+    res.json(report);
+  });
+  router.get('/v1/procedures/:code/migrations/:id', async (req, res) => {
+    res.json(await readMigration(ctx, principalOf(res), req.params.code, migrationIdOf(req.params.id)));
+  });
+  router.post('/v1/procedures/:code/migrations/:id/approve', async (req, res) => {
+    res.json(await approveMigration(ctx, principalOf(res), req.params.code, migrationIdOf(req.params.id)));
   });
   return router;
 }

@@ -1,5 +1,5 @@
-// applyCutoff: the 15:00 rule (Civil Status Law art. 5.3; Decree 23/2015
-// art. 7). A dossier received at or after the cut-off counts as received at
+// applyCutoff: the 15:00 rule (Decree 23/2015 art. 7; "Civil Status Law art.
+// 5.3", often cited for it, is unconfirmed — docs/domain-rules.md). A dossier received at or after the cut-off counts as received at
 // the unit's first opening on a later day (for a unit open on Saturday
 // mornings, that can be Saturday); one received outside opening hours counts
 // from the next opening.

@@ -67,6 +67,11 @@ describe('parseCalendarYear', () => {
         makeUpDate: '2026-01-10',
         reason: { vi: 'Nghỉ hoán đổi để nghỉ liền dịp Tết Dương lịch', en: 'Swapped to make one New Year break' },
       },
+      {
+        date: '2026-08-31',
+        makeUpDate: '2026-08-22',
+        reason: { vi: 'Nghỉ hoán đổi để nghỉ liền dịp Quốc khánh', en: 'Swapped to make one National Day break' },
+      },
     ]);
     expect(year.workingDays).toEqual([
       {
@@ -74,12 +79,17 @@ describe('parseCalendarYear', () => {
         replaces: '2026-01-02',
         reason: { vi: 'Làm bù cho ngày nghỉ thứ Sáu 02/01/2026', en: 'Make-up day for Friday 2 January 2026' },
       },
+      {
+        date: '2026-08-22',
+        replaces: '2026-08-31',
+        reason: { vi: 'Làm bù cho ngày nghỉ thứ Hai 31/08/2026', en: 'Make-up day for Monday 31 August 2026' },
+      },
     ]);
   });
 
   it.each([
     ['vn-2025.yaml', 2025, 6, 1, 1],
-    ['vn-2026.yaml', 2026, 7, 1, 1],
+    ['vn-2026.yaml', 2026, 7, 2, 2],
     ['vn-2027.yaml', 2027, 7, 0, 0],
   ])('reads %s', (name, yearNumber, holidays, daysOff, workingDays) => {
     const year = parseCalendarYear(readCalendarFile(name), `procedures/calendars/${name}`);

@@ -47,19 +47,24 @@ describe('isWorkingDay', () => {
     ['2026-04-28', true, 'Tuesday'],
     ['2026-04-30', false, 'Reunification Day, Thursday'],
     ['2026-05-01', false, 'Labour Day, Friday'],
-    ['2026-09-01', false, 'National Day adjacent day (UNVERIFIED choice)'],
+    ['2026-08-21', true, 'Friday before the make-up Saturday'],
+    ['2026-08-22', true, 'make-up Saturday for 31 Aug (PM approval, Oct 2025)'],
+    ['2026-08-29', false, 'first day of the National Day break (Saturday)'],
+    ['2026-08-31', false, 'Monday swapped off for National Day'],
+    ['2026-09-01', false, 'National Day adjacent day, Tuesday'],
     ['2026-09-02', false, 'National Day, Wednesday'],
     ['2026-09-03', true, 'Thursday after National Day'],
     ['2027-01-01', false, 'New Year, Friday'],
-    ['2027-02-04', true, 'Thursday before Tết'],
-    ['2027-02-05', false, 'first day of the Tết break (UNVERIFIED span)'],
-    ['2027-02-11', false, 'last day of the Tết break (UNVERIFIED span)'],
-    ['2027-02-12', true, 'Friday after Tết'],
+    ['2027-02-03', true, 'Wednesday before Tết'],
+    ['2027-02-04', false, 'first day of the Tết break (UNVERIFIED: 2020 precedent)'],
+    ['2027-02-10', false, 'last day of the Tết break (UNVERIFIED: 2020 precedent)'],
+    ['2027-02-11', true, 'Thursday after Tết'],
     ['2027-04-16', false, 'Hùng Kings, Friday'],
     ['2027-04-30', false, 'Reunification Day, Friday'],
     ['2027-05-03', false, 'compensatory day for Labour Day on Saturday'],
     ['2027-05-04', true, 'Tuesday'],
-    ['2027-09-03', false, 'National Day, adjacent Friday'],
+    ['2027-09-02', false, 'National Day, Thursday'],
+    ['2027-09-03', false, 'National Day, adjacent Friday (UNVERIFIED: 2021 precedent)'],
     ['2027-12-31', true, 'last declared day, Friday'],
   ])('%s → %s (%s)', (date, expected) => {
     expect(isWorkingDay(cal, date)).toBe(expected);
@@ -102,10 +107,11 @@ describe('addWorkingDays', () => {
     ['2026-12-31T10:00:00+07:00', 1, '2027-01-04T17:00:00+07:00'],
     // Hùng Kings on Sunday 26 Apr 2026, compensatory Monday 27 Apr.
     ['2026-04-24T09:00:00+07:00', 2, '2026-04-29T17:00:00+07:00'],
-    // 1–2 Sep 2026 off (1 Sep is the UNVERIFIED adjacent day).
-    ['2026-08-31T10:00:00+07:00', 1, '2026-09-03T17:00:00+07:00'],
-    // Tết 2027 assumed Fri 5 – Thu 11 Feb.
-    ['2027-02-04T10:00:00+07:00', 1, '2027-02-12T17:00:00+07:00'],
+    // National Day 2026: Sat 22 Aug is worked, Sat 29 Aug – Wed 2 Sep off (Mon 31 Aug swapped).
+    ['2026-08-21T10:00:00+07:00', 1, '2026-08-22T17:00:00+07:00'],
+    ['2026-08-28T10:00:00+07:00', 1, '2026-09-03T17:00:00+07:00'],
+    // Tết 2027 assumed Thu 4 – Wed 10 Feb (UNVERIFIED, 2020 precedent).
+    ['2027-02-03T10:00:00+07:00', 1, '2027-02-11T17:00:00+07:00'],
     // A construction permit: 7 working days, one weekend inside.
     ['2026-03-09T10:00:00+07:00', 7, '2026-03-18T17:00:00+07:00'],
     // 0 days: the close of the reception day.

@@ -2,6 +2,7 @@
 // has arrived, so a handoff state must accept that event (with no roles: no
 // officer fires it); the unit or connector it names must exist.
 import { handoffDeliveredEvent, type StateNode } from './procedure-definition.ts';
+import { describeDidYouMean } from './did-you-mean.ts';
 import type { PathSegment } from './yaml-source.ts';
 
 export function checkHandoffs(
@@ -17,9 +18,9 @@ export function checkHandoffs(
     const h = state.handoff;
     if ('connector' in h) {
       if (context.connectors && !context.connectors.has(h.connector))
-        at([...state.sourcePath, 'handoff', 'connector'], `connector '${h.connector}' does not exist; declare it in procedures/connectors.yaml (known: ${[...context.connectors].join(', ') || 'none'})`);
+        at([...state.sourcePath, 'handoff', 'connector'], `connector '${h.connector}' does not exist${describeDidYouMean(h.connector, context.connectors, `; declare it in procedures/connectors.yaml (known: ${[...context.connectors].join(', ') || 'none'})`)}`);
     } else if (typeof h.to === 'object' && context.units && !context.units.has(h.to.unit)) {
-      at([...state.sourcePath, 'handoff', 'to', 'unit'], `unit '${h.to.unit}' does not exist; add it to procedures/province.yaml or name an existing unit`);
+      at([...state.sourcePath, 'handoff', 'to', 'unit'], `unit '${h.to.unit}' does not exist${describeDidYouMean(h.to.unit, context.units, '; add it to procedures/province.yaml or name an existing unit')}`);
     }
   }
 }

@@ -33,6 +33,7 @@ const cases: Array<[string, string[]]> = [
   ['guard-parse-error.yaml', [
     "fixtures/guard-parse-error.yaml:17:15: guard of transition ACCEPT of state 'reception' is not valid CEL: Unexpected token: EOF; guards may use data, input, actor and units",
     "fixtures/guard-parse-error.yaml:21:15: guard of transition REFUSE of state 'reception' is not valid CEL: the expression yields int, not bool; a guard must be true or false; guards may use data, input, actor and units",
+    'fixtures/guard-parse-error.yaml:25:15: guard of transition WITHDRAW of state \'reception\' is not valid CEL: the guard is empty; write a condition, and quote it if it starts with ! (when: "!data.x"), or YAML reads it as a tag; guards may use data, input, actor and units',
   ]],
   ['guard-unknown-field.yaml', [
     "fixtures/guard-unknown-field.yaml:25:15: guard of transition ACCEPT of state 'reception' reads data.applicant.adlt, which the data schema does not declare; fields of data.applicant: adult, fullName — fix the name or declare the field in data",
@@ -46,7 +47,7 @@ const cases: Array<[string, string[]]> = [
     "fixtures/missing-required-key.yaml:13:15: 'states.reception.on.ACCEPT' is missing 'target'; add it",
   ]],
   ['missing-status.yaml', [
-    "fixtures/missing-status.yaml:15:3: state 'processing' has no national-portal status code; add status: 1–10 (4 = in progress)",
+    "fixtures/missing-status.yaml:16:3: state 'processing' has no national-portal status code; add status: 1–10 (4 = in progress)",
   ]],
   ['nested-final-with-outcome.yaml', [
     "fixtures/nested-final-with-outcome.yaml:23:57: final state 'fire-safety-answered' is inside 'fire-safety', so it ends 'fire-safety', not the dossier; remove the outcome, or move the state to the top level",
@@ -57,6 +58,7 @@ const cases: Array<[string, string[]]> = [
   ['overdue-without-effect.yaml', [
     "fixtures/overdue-without-effect.yaml:13:5: state 'reception' has onOverdue but no budget, so it is never overdue; add budget: { workingDays: N } or remove onOverdue",
     "fixtures/overdue-without-effect.yaml:19:46: onOverdue of state 'processing' sends ESCALATE, which no transition of 'processing' takes; add ESCALATE under on: or remove send",
+    "fixtures/overdue-without-effect.yaml:26:24: onOverdue of state 'review' sends ESCALTE, which no transition of 'review' takes; did you mean ESCALATE?",
   ]],
   ['region-over-budget.yaml', [
     "fixtures/region-over-budget.yaml:14:13: step budgets in region 'fire-safety' of parallel state 'consultation' (awaiting-fire-safety → fire-safety-follow-up → fire-safety-answered) add up to 6 working days, more than its budget of 5 working days; shorten a budget in the region or raise the budget of 'consultation'",
@@ -77,18 +79,19 @@ const cases: Array<[string, string[]]> = [
     "fixtures/unknown-key.yaml:19:61: unknown key 'fr' in 'states.approved.citizenText'; allowed keys: vi, en",
   ]],
   ['unknown-role.yaml', [
-    "fixtures/unknown-role.yaml:14:42: unknown role 'reviewer' in transition ACCEPT of state 'reception'; declare it under roles: [receiver, leader, reviewer]",
+    "fixtures/unknown-role.yaml:14:42: unknown role 'reviewer' in transition ACCEPT of state 'reception'; declare it under roles: [receiver, specialist, leader, reviewer]",
+    "fixtures/unknown-role.yaml:15:43: unknown role 'specalist' in transition APPROVE of state 'reception'; did you mean specialist?",
   ]],
   ['unknown-target.yaml', [
-    "fixtures/unknown-target.yaml:14:25: unknown target state 'procesing' in transition ACCEPT of state 'reception'; known states: reception, processing, approved",
+    "fixtures/unknown-target.yaml:14:25: unknown target state 'procesing' in transition ACCEPT of state 'reception'; did you mean processing?",
     "fixtures/unknown-target.yaml:15:15: unknown target state 'refused' in transition REFUSE of state 'reception'; known states: reception, processing, approved",
     "fixtures/unknown-target.yaml:16:3: state 'processing' is unreachable: no transition leads to it from 'reception'; add one or remove the state",
-    "fixtures/unknown-target.yaml:19:56: unknown target state 'aproved' in transition APPROVE of state 'processing'; known states: reception, processing, approved",
+    "fixtures/unknown-target.yaml:19:56: unknown target state 'aproved' in transition APPROVE of state 'processing'; did you mean approved?",
     "fixtures/unknown-target.yaml:20:3: state 'approved' is unreachable: no transition leads to it from 'reception'; add one or remove the state",
   ]],
   ['unknown-unit.yaml', [
     "fixtures/unknown-unit.yaml:6:30: unit 'so-giao-thong' does not exist; name an existing department",
-    "fixtures/unknown-unit.yaml:17:19: unit 'so-xay-dung-cu' does not exist; add it to procedures/province.yaml or name an existing unit",
+    "fixtures/unknown-unit.yaml:19:19: unit 'so-xay-dung-cu' does not exist; did you mean so-xay-dung?",
   ]],
   ['unreachable-state.yaml', [
     "fixtures/unreachable-state.yaml:15:3: state 'archived' is unreachable: no transition leads to it from 'reception'; add one or remove the state",
@@ -101,8 +104,17 @@ const cases: Array<[string, string[]]> = [
     "fixtures/wrong-types.yaml:14:7: 'accept' in 'states.reception.on' is not an event name: write events in UPPER_SNAKE_CASE, e.g. ACCEPT",
   ]],
   ['yaml-syntax-error.yaml', [
-    'fixtures/yaml-syntax-error.yaml:4:1: YAML syntax: Map keys must be unique',
-    'fixtures/yaml-syntax-error.yaml:6:1: YAML syntax: Flow map in block collection must be sufficiently indented and end with a }',
+    "fixtures/yaml-syntax-error.yaml:4:1: YAML syntax: 'version' is written twice in the same mapping; keep one",
+    "fixtures/yaml-syntax-error.yaml:5:7: YAML syntax: the '{' opened here is never closed; end it with '}' on the same line (and quote any text inside that contains a comma or a colon)",
+  ]],
+  ['yaml-indentation.yaml', [
+    "fixtures/yaml-indentation.yaml:13:4: YAML indentation: 'on' is indented 3 spaces, which lines it up with no key above it; indent it 4 spaces to put it beside 'status', or 2 spaces to put it beside 'reception'",
+  ]],
+  ['yaml-indented-too-deep.yaml', [
+    "fixtures/yaml-indented-too-deep.yaml:13:7: YAML indentation: 'on' is indented 6 spaces, deeper than 'status' above it, which already has a value; indent it 4 spaces to put it beside 'status'",
+  ]],
+  ['guard-unquoted-not.yaml', [
+    'fixtures/guard-unquoted-not.yaml:20:15: YAML syntax: !data.disputed is read as a YAML tag, not as text: a value starting with ! must be quoted — write "!data.disputed"',
   ]],
 ];
 
@@ -113,6 +125,15 @@ describe('loadProcedure diagnostics', () => {
 
   it.each(cases)('%s', (name, expected) => {
     expect(check(name)).toEqual(expected);
+  });
+
+  it('requires a citizen text on every state a dossier can rest in, when asked to', () => {
+    const text = readFixture('missing-citizen-text.yaml');
+    expect(loadProcedure(text, 'fixtures/missing-citizen-text.yaml', { ...context, requireCitizenTexts: true }).diagnostics.map(formatDiagnostic)).toEqual([
+      "fixtures/missing-citizen-text.yaml:25:7: state 'signature' has no citizen text, so the applicant's status text is blank while the dossier is there; add citizenText: { vi: …, en: … } saying what happens at this step",
+    ]);
+    // A version already published is compiled again without it: its dossiers must keep running.
+    expect(loadProcedure(text, 'fixtures/missing-citizen-text.yaml', context).diagnostics).toEqual([]);
   });
 
   it('skips the unit and calendar checks when the context names none', () => {
@@ -134,7 +155,8 @@ describe('checkCatalogue', () => {
     const result = checkCatalogue(files, context);
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       'fixtures/duplicate-version-b.yaml:3:10: procedure 9.000001 version 2 is already defined in fixtures/duplicate-version-a.yaml; give this file the next version number or correct its code',
-      "fixtures/unknown-role.yaml:14:42: unknown role 'reviewer' in transition ACCEPT of state 'reception'; declare it under roles: [receiver, leader, reviewer]",
+      "fixtures/unknown-role.yaml:14:42: unknown role 'reviewer' in transition ACCEPT of state 'reception'; declare it under roles: [receiver, specialist, leader, reviewer]",
+      "fixtures/unknown-role.yaml:15:43: unknown role 'specalist' in transition APPROVE of state 'reception'; did you mean specialist?",
     ]);
     expect(result.results.map((r) => [r.file, r.result.ok])).toEqual([
       ['fixtures/unknown-role.yaml', false],

@@ -4,11 +4,16 @@
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { checkBudgets } from './check-budgets.ts';
+import { checkCitizenTexts } from './check-citizen-texts.ts';
 import { checkDataReferences } from './check-data-references.ts';
+import { checkDeadEnds } from './check-dead-ends.ts';
+import { checkEventlessCycles } from './check-eventless-cycles.ts';
+import { checkGuardLiterals } from './check-guard-literals.ts';
 import { checkHandoffs } from './check-handoffs.ts';
 import { checkOverdueEvents } from './check-overdue-events.ts';
 import { compileGuard, explainGuardError, type CompiledGuard } from './compile-guard.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import { describeDidYouMean } from './did-you-mean.ts';
 import type { ProcedureSource, StateNode } from './procedure-definition.ts';
 import { diagnosticAt, type PathSegment, type YamlSource } from './yaml-source.ts';
 
@@ -19,6 +24,14 @@ export interface CheckContext {
   calendars?: ReadonlySet<string>;
   /** Connector names of procedures/connectors.yaml; when given, handoffs must name one of them. */
   connectors?: ReadonlySet<string>;
+  /**
+   * Every state a dossier can rest in must have a citizenText (check-citizen-texts.ts).
+   * On for definitions being written or published — `motcua validate` and `test`,
+   * the seed of the catalogue, drafts stored through the API — and off when a
+   * version already published is compiled again: it can never change, and its
+   * dossiers must keep running.
+   */
+  requireCitizenTexts?: boolean;
 }
 
 export interface CheckResult {
@@ -32,14 +45,14 @@ export function checkProcedure(procedure: ProcedureSource, states: Map<string, S
   const known = [...states.keys()];
   const guards = new Map<string, CompiledGuard>();
 
-  if (!states.has(procedure.initial)) at(['initial'], `initial state '${procedure.initial}' does not exist; known states: ${known.join(', ')}`);
+  if (!states.has(procedure.initial)) at(['initial'], `initial state '${procedure.initial}' does not exist${describeDidYouMean(procedure.initial, known, `; known states: ${known.join(', ')}`)}`);
   else if (states.get(procedure.initial)!.parent !== null) at(['initial'], `initial state '${procedure.initial}' is nested; name a top-level state`);
 
   const roles = new Set(procedure.roles);
   for (const state of states.values()) {
     if (state.kind === 'compound') {
       if (!state.initial) at(state.sourcePath, `compound state '${state.name}' has no initial state; add initial: ${state.children[0]}`, true);
-      else if (!state.children.includes(state.initial)) at([...state.sourcePath, 'initial'], `initial state '${state.initial}' is not a child of '${state.name}'; children: ${state.children.join(', ')}`);
+      else if (!state.children.includes(state.initial)) at([...state.sourcePath, 'initial'], `initial state '${state.initial}' is not a child of '${state.name}'${describeDidYouMean(state.initial, state.children, `; children: ${state.children.join(', ')}`)}`);
     }
     // Only a top-level final state ends the dossier; a nested one ends its parent (a region of a parallel state, say).
     if (state.kind === 'final' && !state.outcome && state.parent === null) at(state.sourcePath, `final state '${state.name}' has no outcome; add outcome: approved | rejected | refused-at-reception | withdrawn | stopped`, true);
@@ -47,17 +60,17 @@ export function checkProcedure(procedure: ProcedureSource, states: Map<string, S
     if (state.kind !== 'final' && state.outcome) at([...state.sourcePath, 'outcome'], `state '${state.name}' is not final but has an outcome; add type: final or remove the outcome`);
     if (statusOf(state, states) === null) at(state.sourcePath, `state '${state.name}' has no national-portal status code; add status: 1–10 (4 = in progress)`, true);
     if (state.unit && typeof state.unit === 'object' && context.units && !context.units.has(state.unit.unit))
-      at([...state.sourcePath, 'unit', 'unit'], `unit '${state.unit.unit}' does not exist; add it to procedures/province.yaml or name an existing unit`);
+      at([...state.sourcePath, 'unit', 'unit'], `unit '${state.unit.unit}' does not exist${describeDidYouMean(state.unit.unit, context.units, '; add it to procedures/province.yaml or name an existing unit')}`);
 
     for (const t of state.transitions) {
-      if (!states.has(t.target)) at([...t.sourcePath, ...(typeof t.target === 'string' && t.sourcePath.length ? targetSuffix(source, t.sourcePath) : [])], `unknown target state '${t.target}' in ${describeTransition(t.event, state.name)}; known states: ${known.join(', ')}`);
+      if (!states.has(t.target)) at([...t.sourcePath, ...(typeof t.target === 'string' && t.sourcePath.length ? targetSuffix(source, t.sourcePath) : [])], `unknown target state '${t.target}' in ${describeTransition(t.event, state.name)}${describeDidYouMean(t.target, known, `; known states: ${known.join(', ')}`)}`);
       for (const role of t.roles ?? [])
-        if (!roles.has(role)) at([...t.sourcePath, 'roles'], `unknown role '${role}' in ${describeTransition(t.event, state.name)}; declare it under roles: [${[...roles, role].join(', ')}]`);
+        if (!roles.has(role)) at([...t.sourcePath, 'roles'], `unknown role '${role}' in ${describeTransition(t.event, state.name)}${describeDidYouMean(role, roles, `; declare it under roles: [${[...roles, role].join(', ')}]`)}`);
       if (t.when !== null && !guards.has(t.when)) {
         try {
           guards.set(t.when, compileGuard(t.when));
         } catch (error) {
-          at([...t.sourcePath, 'when'], `guard of ${describeTransition(t.event, state.name)} is not valid CEL: ${explainGuardError(error)}; guards may use data, input, actor and units`);
+          at([...t.sourcePath, 'when'], `guard of ${describeTransition(t.event, state.name)} is not valid CEL: ${explainGuardError(error, t.when)}; guards may use data, input, actor and units`);
         }
       }
     }
@@ -67,13 +80,17 @@ export function checkProcedure(procedure: ProcedureSource, states: Map<string, S
   checkReachable(procedure, states, at);
   checkDataSchema(procedure, at);
   checkDataReferences(procedure, states, at);
+  checkGuardLiterals(procedure, states, source, diagnostics);
+  checkEventlessCycles(states, guards, procedure.data, at);
+  checkDeadEnds(procedure.initial, states, guards, procedure.data, at);
   checkBudgets(procedure, states, at);
   checkOverdueEvents(states, at);
   checkHandoffs(states, context, at);
+  if (context.requireCitizenTexts) checkCitizenTexts(states, at);
   if (procedure.competentUnit && typeof procedure.competentUnit === 'object' && 'department' in procedure.competentUnit && context.units && !context.units.has(procedure.competentUnit.department))
-    at(['competentUnit', 'department'], `unit '${procedure.competentUnit.department}' does not exist; name an existing department`);
+    at(['competentUnit', 'department'], `unit '${procedure.competentUnit.department}' does not exist${describeDidYouMean(procedure.competentUnit.department, context.units, '; name an existing department')}`);
   if (context.calendars && !context.calendars.has(procedure.calendar ?? 'vn'))
-    at(['calendar'], `calendar '${procedure.calendar ?? 'vn'}' does not exist; known calendars: ${[...context.calendars].join(', ')}`);
+    at(['calendar'], `calendar '${procedure.calendar ?? 'vn'}' does not exist${describeDidYouMean(procedure.calendar ?? 'vn', context.calendars, `; known calendars: ${[...context.calendars].join(', ')}`)}`);
   return { diagnostics, guards };
 }
 

@@ -47,8 +47,13 @@ export function compileGuard(expression: string): CompiledGuard {
   };
 }
 
-/** The parse error's first line, for positioned diagnostics. */
-export function explainGuardError(error: unknown): string {
+/**
+ * The parse error's first line, for positioned diagnostics. An empty guard gets
+ * the likely cause instead of the parser's "Unexpected token: EOF": an unquoted
+ * value starting with `!` is a YAML tag, and the text left over can be empty.
+ */
+export function explainGuardError(error: unknown, expression = ''): string {
+  if (expression.trim() === '') return 'the guard is empty; write a condition, and quote it if it starts with ! (when: "!data.x"), or YAML reads it as a tag';
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0] ?? message;
 }

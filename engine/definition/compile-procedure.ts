@@ -6,6 +6,7 @@
 // effects, XState never executes anything.
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
+import { describeValueError } from './explain-schema-error.ts';
 import { setup, type AnyEventObject, type AnyStateMachine } from 'xstate';
 import type { CompiledGuard, GuardScope } from './compile-guard.ts';
 import type { CompiledProcedure, DataError } from './compiled-procedure.ts';
@@ -24,6 +25,20 @@ export interface MachineEvent extends AnyEventObject {
    * condition a second time. Eventless transitions are always evaluated.
    */
   decided?: ReadonlySet<string>;
+}
+
+/**
+ * The machine's context, for one step only: the dossier as guards see it, for the moves XState judges
+ * against its internal events. Set from the start's input, or by the runtime before a step; never persisted.
+ */
+export interface StepScope {
+  scope?: MachineEvent;
+}
+
+/** What a new dossier starts with: XState hands it to the context factory as `input`. */
+export interface InitialInput {
+  data: Record<string, unknown>;
+  units: DossierUnitIds;
 }
 
 export function compileProcedure(source: ProcedureSource, states: Map<string, StateNode>, guards: Map<string, CompiledGuard>): CompiledProcedure {
@@ -65,14 +80,19 @@ export function compileProcedure(source: ProcedureSource, states: Map<string, St
     id: `${source.code}@${source.version}`,
     initial: source.initial,
     states: Object.fromEntries(topLevel.map((s) => [s.name, config(s)])),
+    context: ({ input }: { input?: InitialInput }): StepScope => ({ scope: initEvent({ input }) }),
+    // A definition that slipped past validation with an eventless cycle must fail the step, not hang the process.
+    options: { maxIterations: microstepLimit(states.size) },
   };
 
   const machine = setup({
     types: {} as { events: MachineEvent },
     guards: {
-      allowed: ({ event }, params: { key: string }) => {
+      allowed: ({ event, context }, params: { key: string }) => {
         const t = transitions.get(params.key)!;
-        const e = event as MachineEvent;
+        // XState judges eventless moves against its internal events too (init, done.state.*), which carry
+        // no dossier: those read the step's dossier from the context (see StepContext).
+        const e = 'data' in event ? (event as MachineEvent) : ((context as StepScope).scope ?? initEvent({}));
         if (e.decided && t.event === e.type) return e.decided.has(params.key);
         return isAllowed(t, e, states, guards).ok;
       },
@@ -88,11 +108,26 @@ export function compileProcedure(source: ProcedureSource, states: Map<string, St
       const params = e.params as { missingProperty?: string; additionalProperty?: string };
       if (e.keyword === 'required') return { path: `${e.instancePath}/${params.missingProperty}`, message: 'is required' };
       if (e.keyword === 'additionalProperties') return { path: `${e.instancePath}/${params.additionalProperty}`, message: 'is not a field of this procedure; remove it or check its spelling' };
-      return { path: e.instancePath, message: e.message ?? 'is not valid' };
+      return { path: e.instancePath, message: describeValueError(e) };
     });
   };
 
   return { code: source.code, version: source.version, source, states, guards, machine, transitions, transitionKeys: keys, validateData };
+}
+
+/** The init event as the machine's other events look: the dossier's data and units, no input, the system acting. */
+function initEvent(event: { input?: InitialInput }): MachineEvent {
+  return { type: '', input: {}, data: event.input?.data ?? {}, actor: { role: 'system', unit: '' }, units: event.input?.units ?? { receiving: '', competent: '' } };
+}
+
+/**
+ * Most microsteps (eventless or onDone moves) one step may take. Data does not change
+ * within a step, so without an eventless cycle each state is entered at most once per
+ * step (plus one onDone move for each compound or parallel state): twice the number of
+ * states bounds any legal step, and anything beyond it repeats forever.
+ */
+export function microstepLimit(stateCount: number): number {
+  return 2 * stateCount + 16;
 }
 
 export type Permission = { ok: true } | { ok: false; reason: 'role' | 'unit' | 'guard'; detail: string };

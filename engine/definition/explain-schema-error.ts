@@ -31,7 +31,7 @@ export function explainSchemaError(source: YamlSource, error: ErrorObject, path:
     case 'required':
       return diagnosticAt(source, path, `${where} is missing '${String(params.missingProperty)}'; add it`);
     case 'enum':
-      return diagnosticAt(source, path, `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
+      return diagnosticAt(source, path, `${where} ${describeValueError(error)}`);
     case 'type':
       return diagnosticAt(source, path, `${where} must be ${article(String(params.type))}`);
     case 'const':
@@ -39,4 +39,16 @@ export function explainSchemaError(source: YamlSource, error: ErrorObject, path:
     default:
       return diagnosticAt(source, path, `${where} ${error.message ?? 'is not valid'}`);
   }
+}
+
+/**
+ * An ajv value error in words that name the fix: an enum lists its allowed
+ * values (ajv says only "must be equal to one of the allowed values"), a const
+ * names its value; any other keyword keeps ajv's own message.
+ */
+export function describeValueError(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'enum') return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  if (error.keyword === 'const') return `must be ${JSON.stringify(params.allowedValue)}`;
+  return error.message ?? 'is not valid';
 }

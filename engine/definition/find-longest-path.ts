@@ -26,9 +26,10 @@ export interface LongestPath {
 /** Past this many explored path extensions the search stops and returns the longest path found so far. */
 const SEARCH_LIMIT = 200_000;
 
-export function findLongestPath(initial: string, states: ReadonlyMap<string, StateNode>): LongestPath | null {
+/** From `initial` to a final state of the whole procedure, or, with `scope`, to a final child of that compound state. */
+export function findLongestPath(initial: string, states: ReadonlyMap<string, StateNode>, scope: string | null = null): LongestPath | null {
   if (!states.has(initial)) return null;
-  return new PathSearch(states).longest(null, initial);
+  return new PathSearch(states).longest(scope, initial);
 }
 
 /** The slowest region of a parallel state, for comparing with the parallel state's own budget. */

@@ -113,10 +113,11 @@ describe('loadProcedure never throws', () => {
           current = text;
         }
       }),
-      // Each load compiles the data schema with ajv (~30 ms): a few hundred runs keep this test under a minute.
+      // Each load compiles the data schema with ajv (~30 ms): a few hundred runs. No time limit of its own:
+      // the machine is shared, and a slow run is not a failure.
       { numRuns: 250 },
     );
-  }, 60_000);
+  });
 
   it('on valid definitions cut off at any line', () => {
     fc.assert(
@@ -126,5 +127,5 @@ describe('loadProcedure never throws', () => {
       }),
       { numRuns: 200 },
     );
-  }, 60_000);
+  });
 });

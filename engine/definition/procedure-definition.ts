@@ -71,6 +71,8 @@ export interface ProcedureSource {
   legalBasis?: string[];
   fees?: Array<{ name: LocalizedText; amountVnd: number }>;
   processingTime: TimeLimit;
+  /** The most a form 04 may add to the due date, counted from it; default `processingTime`. */
+  extensionLimit?: TimeLimit;
   calendar?: string;
   documents?: DocumentRequirement[];
   data: Record<string, unknown>;

@@ -2,6 +2,7 @@
 // point at file:line:col. Parsing never throws: syntax errors become diagnostics.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostic.ts';
+import { explainYamlError } from './explain-yaml-error.ts';
 
 export type PathSegment = string | number;
 
@@ -15,10 +16,13 @@ export interface YamlSource {
 export function parseYamlSource(text: string, file: string): { source: YamlSource | null; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const diagnostics: Diagnostic[] = doc.errors.map((error) => {
-    const pos = lineCounter.linePos(error.pos[0]);
-    return { file, line: pos.line, col: pos.col, message: `YAML syntax: ${firstLine(error.message)}`, path: '' };
-  });
+  // An unresolved tag is only a warning to the library, but here it is always a
+  // mistake: an unquoted `!data.x` silently becomes an empty value.
+  const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
+  const diagnostics: Diagnostic[] = [];
+  for (const problem of problems.map((error) => explainYamlError(text, error, lineCounter)))
+    // Two library errors can explain the same mistake (a too-deep key raises two).
+    if (!diagnostics.some((d) => d.line === problem.line && d.col === problem.col && d.message === problem.message)) diagnostics.push({ file, ...problem, path: '' });
   if (diagnostics.length > 0) return { source: null, diagnostics };
   let value: unknown;
   try {

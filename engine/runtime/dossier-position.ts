@@ -2,7 +2,7 @@
 // derived facts read from an XState snapshot (state names, status code,
 // holding unit, outcome) — derived every time, never stored separately.
 import type { AnyMachineSnapshot, Snapshot } from 'xstate';
-import { resolveUnit } from '../definition/compile-procedure.ts';
+import { resolveUnit, type StepScope } from '../definition/compile-procedure.ts';
 import type { CompiledProcedure } from '../definition/compiled-procedure.ts';
 import { statusOf } from '../definition/check-procedure.ts';
 import type { Outcome } from '../definition/procedure-definition.ts';
@@ -36,12 +36,18 @@ export interface PositionFacts {
   outcome: Outcome | null;
 }
 
-export function restoreSnapshot(procedure: CompiledProcedure, snapshot: PersistedSnapshot): AnyMachineSnapshot {
+/** `scope`: the dossier as guards see it during the step about to be taken (see StepScope). */
+export function restoreSnapshot(procedure: CompiledProcedure, snapshot: PersistedSnapshot, scope: StepScope = {}): AnyMachineSnapshot {
   try {
-    return procedure.machine.resolveState({ value: snapshot.value as never, context: {} });
+    return procedure.machine.resolveState({ value: snapshot.value as never, context: scope });
   } catch (error) {
     throw new MotcuaError('definition.conflict', `the stored state ${JSON.stringify(snapshot.value)} does not exist in ${procedure.code} version ${procedure.version}; migrate the dossier to a version that has it`, { value: snapshot.value }, { cause: error });
   }
+}
+
+/** The snapshot to store: without the step's context, which only lives during a step. */
+export function persistSnapshot(procedure: CompiledProcedure, snapshot: AnyMachineSnapshot): PersistedSnapshot {
+  return { ...(procedure.machine.getPersistedSnapshot(snapshot) as Record<string, unknown>), context: {} } as unknown as PersistedSnapshot;
 }
 
 export function leafStates(value: unknown): string[] {

@@ -1,17 +1,38 @@
-// Moving one in-flight dossier from one version of its procedure to another:
-// where it will stand (its active states mapped by name, or by the author's
-// explicit map), its status and holding unit there, and how each open step's
-// deadline changes under the new version's budgets. Pure: the caller reads the
-// dossier and writes the result; the statutory due date is not touched — the
-// appointment given to the applicant stands.
+// Moving one in-flight dossier from one version of its procedure to another,
+// under the same law as a transition: each active state goes to its
+// counterpart in the new version, or back to redo work — never forwards past a
+// transition nobody fired, never into a final state (classify-state-move.ts).
+// A state moved to its counterpart keeps its step visit (renamed, its due date
+// recounted from when it was entered under the new budget) unless the new
+// version hands the dossier over there; any other target is entered as a
+// transition enters it: the old visit ends, a new one starts with its own due
+// date, handoffs (to a unit or a connector) go out, the applicant is told of a
+// new status. The statutory clock follows the target: entering a waiting state
+// pauses it, leaving one resumes it (the due date moves by the working time
+// spent waiting). Pure: `now` and the calendar are arguments.
 import { computeDueAt, type WorkCalendar } from '../calendar/index.ts';
+import { resolveUnit, resolveUnitRef } from '../definition/compile-procedure.ts';
 import type { CompiledProcedure } from '../definition/compiled-procedure.ts';
+import { applyClock, type ClockPlan, type ClockState } from './apply-clock.ts';
+import { classifyStateMove, type SkippedTransition, type StateMove } from './classify-state-move.ts';
 import { describePosition, leafStates, type DossierUnits } from './dossier-position.ts';
+import type { Effect } from './effect.ts';
 
 export interface MigrationInput {
   value: unknown;
   units: DossierUnits;
+  clock: ClockState;
   openSteps: Array<{ id: number; state: string; enteredAt: Date; dueAt: Date | null }>;
+}
+
+/** What the author reads, per entry of the state map (and per state moved to its own name). */
+export interface MappingVerdict {
+  from: string;
+  to: string;
+  move: StateMove['move'] | 'unknown';
+  /** Transitions nobody fired that the move would presume done (forwards moves only). */
+  skips: SkippedTransition[];
+  problem: string | null;
 }
 
 export interface MigrationPlan {
@@ -21,28 +42,92 @@ export interface MigrationPlan {
   fromStatus: number;
   toStatus: number;
   toUnit: string;
+  moves: Array<{ from: string; to: string; move: 'counterpart' | 'backwards'; entered: boolean }>;
+  /** Step visits kept under a new name or budget. */
   stepChanges: Array<{ stepId: number; fromState: string; toState: string; dueFrom: string | null; dueTo: string | null }>;
+  /** The statutory due date before and after, and whether the clock is paused after. */
+  dueFrom: string | null;
+  dueTo: string | null;
+  clockPaused: boolean;
 }
 
-export type MigrationResult = { ok: true; plan: MigrationPlan } | { ok: false; problem: string };
+export type MigrationResult = { ok: true; plan: MigrationPlan; effects: Effect[]; clock: ClockPlan } | { ok: false; problem: string };
 
-export function planMigration(from: CompiledProcedure, to: CompiledProcedure, input: MigrationInput, stateMap: Record<string, string>, context: { calendar: WorkCalendar }): MigrationResult {
+/** Judges one state move (`stateMap` names the other renamed states, to recognise a renamed state's place). */
+export function judgeMapping(from: CompiledProcedure, to: CompiledProcedure, source: string, target: string, stateMap: Record<string, string> = {}): MappingVerdict {
+  const base = { from: source, to: target };
+  if (!from.states.has(source)) return { ...base, move: 'unknown', skips: [], problem: `state '${source}' does not exist in version ${from.version}; map only states of version ${from.version}: ${[...from.states.keys()].join(', ')}` };
+  const node = to.states.get(target);
+  if (!node) return { ...base, move: 'unknown', skips: [], problem: `state '${target}' does not exist in version ${to.version}; map it with stateMap, e.g. {"${source}": "<state of version ${to.version}>"}` };
+  if (node.kind === 'compound' || node.kind === 'parallel') return { ...base, move: 'unknown', skips: [], problem: `state '${target}' of version ${to.version} is not a leaf state; map to one of its children` };
+  const verdict = classifyStateMove(from, to, source, target, stateMap);
+  if (verdict.move === 'final')
+    return { ...base, ...verdict, problem: `state '${target}' of version ${to.version} is final (outcome ${node.outcome ?? 'none'}); only a transition closes a dossier — map '${source}' to its counterpart or to an earlier state` };
+  if (verdict.move === 'forwards' && verdict.skips.length === 0)
+    return { ...base, ...verdict, problem: `'${target}' is neither the counterpart of '${source}' nor before it, and no transition leads there from it; map '${source}' to its counterpart in version ${to.version} or to an earlier state` };
+  if (verdict.move === 'forwards')
+    return { ...base, ...verdict, problem: `moving '${source}' to '${target}' would skip ${verdict.skips.map(describeSkip).join(', then ')}, which nobody fired; map '${source}' to its counterpart in version ${to.version} or to an earlier state to redo the work` };
+  if (verdict.move === 'unplaced')
+    return { ...base, ...verdict, problem: `'${target}' is not a state of version ${from.version} and does not sit where '${source}' did (it keeps none of its predecessors or none of its successors); map '${source}' to the state that replaces it or to an earlier one` };
+  return { ...base, ...verdict, problem: null };
+}
+
+export function planMigration(from: CompiledProcedure, to: CompiledProcedure, input: MigrationInput, stateMap: Record<string, string>, context: { calendar: WorkCalendar; now: Date }): MigrationResult {
   const leaves = leafStates(input.value);
   const mapped = leaves.map((leaf) => stateMap[leaf] ?? leaf);
-  const missing = mapped.filter((name) => !to.states.has(name));
-  if (missing.length) return { ok: false, problem: `state ${missing.map((m) => `'${m}'`).join(', ')} does not exist in version ${to.version}; map it with stateMap, e.g. {"${leaves[mapped.indexOf(missing[0]!)]}": "<state of version ${to.version}>"}` };
-  const notLeaf = mapped.filter((name) => { const kind = to.states.get(name)!.kind; return kind !== 'atomic' && kind !== 'final'; });
-  if (notLeaf.length) return { ok: false, problem: `state '${notLeaf[0]}' of version ${to.version} is not a leaf state; map to one of its children` };
+  const verdicts = leaves.map((leaf, i) => judgeMapping(from, to, leaf, mapped[i]!, stateMap));
+  const refused = verdicts.find((v) => v.problem !== null);
+  if (refused) return { ok: false, problem: refused.problem! };
+
   const toValue = buildStateValue(to, mapped);
   const before = describePosition(from, { value: input.value, status: 'active' }, input.units);
   const after = describePosition(to, { value: toValue, status: 'active' }, input.units);
-  const stepChanges = input.openSteps.map((s) => {
-    const toState = stateMap[s.state] ?? s.state;
-    const budget = to.states.get(toState)?.budget ?? null;
-    const dueTo = budget ? computeDueAt(context.calendar, s.enteredAt, budget).dueAt : null;
-    return { stepId: s.id, fromState: s.state, toState, dueFrom: s.dueAt?.toISOString() ?? null, dueTo: dueTo?.toISOString() ?? null };
-  });
-  return { ok: true, plan: { fromState: before.state, toState: after.state, toValue, fromStatus: before.statusCode, toStatus: after.statusCode, toUnit: after.unit, stepChanges } };
+  const effects: Effect[] = [];
+  const moves: MigrationPlan['moves'] = [];
+  const stepChanges: MigrationPlan['stepChanges'] = [];
+  for (const v of verdicts) {
+    const source = from.states.get(v.from)!;
+    const target = to.states.get(v.to)!;
+    // A handoff the dossier has not had here (or a different one) is sent by entering the state.
+    const entered = v.move !== 'counterpart' || JSON.stringify(source.handoff) !== JSON.stringify(target.handoff);
+    moves.push({ from: v.from, to: v.to, move: v.move as 'counterpart' | 'backwards', entered });
+    if (entered) {
+      const unit = resolveUnit(target, to.states, input.units);
+      effects.push({ type: 'exited', state: v.from }, { type: 'entered', state: v.to, unit, budget: target.budget, clock: target.clock });
+      if (target.handoff)
+        effects.push({ type: 'handoff', state: v.to, from: unit, to: 'connector' in target.handoff ? { connector: target.handoff.connector } : { unit: resolveUnitRef(target.handoff.to, input.units) } });
+    } else {
+      for (const s of input.openSteps.filter((s) => s.state === v.from)) {
+        const dueTo = target.budget ? computeDueAt(context.calendar, s.enteredAt, target.budget).dueAt : null;
+        stepChanges.push({ stepId: s.id, fromState: s.state, toState: v.to, dueFrom: s.dueAt?.toISOString() ?? null, dueTo: dueTo?.toISOString() ?? null });
+      }
+    }
+  }
+  if (before.statusCode !== after.statusCode) effects.push({ type: 'status-changed', from: before.statusCode, to: after.statusCode, citizenText: to.states.get(after.leaves[0]!)!.citizenText });
+  if (before.unit !== after.unit) effects.push({ type: 'unit-changed', from: before.unit, to: after.unit });
+  const clock = applyClock(to, input.clock, effects, { now: context.now, calendar: context.calendar, activeLeaves: mapped });
+  return {
+    ok: true,
+    effects,
+    clock,
+    plan: {
+      fromState: before.state,
+      toState: after.state,
+      toValue,
+      fromStatus: before.statusCode,
+      toStatus: after.statusCode,
+      toUnit: after.unit,
+      moves,
+      stepChanges,
+      dueFrom: input.clock.dueAt?.toISOString() ?? null,
+      dueTo: clock.clock.dueAt?.toISOString() ?? null,
+      clockPaused: clock.clock.pausedAt !== null,
+    },
+  };
+}
+
+function describeSkip(s: SkippedTransition): string {
+  return `${s.event} in '${s.state}'${s.roles ? ` (${s.roles.join(' or ')})` : ' (system)'}`;
 }
 
 /** The XState state value for a set of active leaf states (names are unique in a procedure). */

@@ -93,3 +93,123 @@ describe('step', () => {
     );
   });
 });
+
+describe('step in a parallel state where both regions take the event', () => {
+  // Both regions take RETURN_FOR_FIX; only one of them requires a reason. Whichever region
+  // XState looks at first, the requirement must hold for the step as a whole.
+  const consultation = (requiresIn: 'land' | 'tax') => `
+code: "T.PARALLEL"
+version: 1
+name: { vi: Thử, en: Test }
+level: commune
+processingTime: { workingDays: 5 }
+data: { type: object }
+roles: [specialist]
+initial: checks
+states:
+  checks:
+    type: parallel
+    status: 4
+    onDone: decided
+    states:
+      land:
+        initial: land-check
+        states:
+          land-check:
+            on:
+              RETURN_FOR_FIX: { target: land-fix, roles: [specialist]${requiresIn === 'land' ? ', requires: [reason]' : ''} }
+          land-fix:
+            on:
+              FIXED: { target: land-done, roles: [specialist] }
+          land-done: { type: final }
+      tax:
+        initial: tax-check
+        states:
+          tax-check:
+            on:
+              RETURN_FOR_FIX: { target: tax-fix, roles: [specialist]${requiresIn === 'tax' ? ', requires: [reason]' : ''} }
+          tax-fix:
+            on:
+              FIXED: { target: tax-done, roles: [specialist] }
+          tax-done: { type: final }
+  decided: { type: final, outcome: approved, status: 10 }
+`;
+  const specialist = { role: 'specialist', unit: 'commune-a' };
+
+  for (const region of ['land', 'tax'] as const) {
+    it(`refuses the event without the reason the ${region} region requires, and takes it with one`, () => {
+      const loadedParallel = loadProcedure(consultation(region), 'parallel.yaml');
+      if (!loadedParallel.ok) throw new Error(JSON.stringify(loadedParallel.diagnostics));
+      const parallel = loadedParallel.procedure;
+      const start: DossierPosition = { snapshot: startDossier(parallel, units).snapshot, data: {}, units };
+      expect(() => step(parallel, start, { type: 'RETURN_FOR_FIX' }, { now, actor: specialist })).toThrow(
+        'RETURN_FOR_FIX requires data.reason; send them in the event\'s data, e.g. {"type":"RETURN_FOR_FIX","data":{"reason":"…"}}',
+      );
+      const fixed = step(parallel, start, { type: 'RETURN_FOR_FIX', input: { reason: 'Sơ đồ thửa đất thiếu chữ ký' } }, { now, actor: specialist });
+      expect(fixed.after.state).toBe('land-fix,tax-fix');
+    });
+  }
+});
+
+describe('startDossier', () => {
+  it("judges the initial state's 'always' transitions on the dossier's data", () => {
+    const loadedRouting = loadProcedure(
+      source.replace('initial: reception', 'initial: routing').replace(/ {2}reception:\n(?: {4}.*\n)+/, ''),
+      'routing.yaml',
+    );
+    if (!loadedRouting.ok) throw new Error(JSON.stringify(loadedRouting.diagnostics));
+    expect(startDossier(loadedRouting.procedure, units, { urgent: true }).after.state).toBe('fast-track');
+    expect(startDossier(loadedRouting.procedure, units, {}).after.state).toBe('asking-police,asking-tax');
+  });
+});
+
+describe('onDone conditions', () => {
+  const review = `
+code: "T.DONE"
+version: 1
+name: { vi: Thử, en: Test }
+level: commune
+processingTime: { workingDays: 5 }
+data: { type: object, required: [complete], properties: { complete: { type: boolean } } }
+roles: [specialist]
+initial: checks
+states:
+  checks:
+    type: parallel
+    status: 4
+    onDone:
+      - { target: approved, when: data.complete }
+      - rejected
+    states:
+      land:
+        initial: land-check
+        states:
+          land-check:
+            on:
+              ANSWER_LAND: { target: land-done, roles: [specialist] }
+          land-done: { type: final }
+      tax:
+        initial: tax-check
+        states:
+          tax-check:
+            on:
+              ANSWER_TAX: { target: tax-done, roles: [specialist] }
+          tax-done: { type: final }
+  approved: { type: final, outcome: approved, status: 10 }
+  rejected: { type: final, outcome: rejected, status: 10 }
+`;
+  const specialist = { role: 'specialist', unit: 'commune-a' };
+
+  it("are judged on the dossier's data when the last region finishes", () => {
+    const loadedReview = loadProcedure(review, 'review.yaml');
+    if (!loadedReview.ok) throw new Error(JSON.stringify(loadedReview.diagnostics));
+    const outcomeFor = (complete: boolean) => {
+      const data = { complete };
+      let at: DossierPosition = { snapshot: startDossier(loadedReview.procedure, units, data).snapshot, data, units };
+      at = { ...at, snapshot: step(loadedReview.procedure, at, { type: 'ANSWER_LAND' }, { now, actor: specialist }).snapshot };
+      return step(loadedReview.procedure, at, { type: 'ANSWER_TAX' }, { now, actor: specialist }).after;
+    };
+    expect(outcomeFor(true)).toMatchObject({ state: 'approved', outcome: 'approved' });
+    expect(outcomeFor(false)).toMatchObject({ state: 'rejected', outcome: 'rejected' });
+  });
+});

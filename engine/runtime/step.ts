@@ -2,14 +2,15 @@
 // the next snapshot and the effects to carry out. Built on XState's pure
 // `transition()`; executes nothing, reads no clock. Refusals are typed errors
 // that say which events are possible or which condition failed.
-import { transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot, ExecutableActionObject } from 'xstate';
 import { isAllowed, resolveUnit, type MachineEvent, type Permission } from '../definition/compile-procedure.ts';
 import type { CompiledProcedure } from '../definition/compiled-procedure.ts';
 import { doneEvent, type Transition } from '../definition/procedure-definition.ts';
 import { MotcuaError } from '../motcua-error.ts';
 import { collectEffects } from './collect-effects.ts';
-import { describePosition, restoreSnapshot, type Actor, type DossierPosition, type PersistedSnapshot, type PositionFacts } from './dossier-position.ts';
+import { describePosition, persistSnapshot, restoreSnapshot, type Actor, type DossierPosition, type PersistedSnapshot, type PositionFacts } from './dossier-position.ts';
 import type { Effect } from './effect.ts';
+import { runTransition } from './run-macrostep.ts';
 
 export interface DossierEvent {
   type: string;
@@ -31,11 +32,11 @@ export interface StepResult {
 }
 
 export function step(procedure: CompiledProcedure, position: DossierPosition, event: DossierEvent, context: StepContext): StepResult {
-  const current = restoreSnapshot(procedure, position.snapshot);
+  const machineEvent: MachineEvent = { type: event.type, input: event.input ?? {}, data: position.data, actor: { role: context.actor.role, unit: context.actor.unit }, units: position.units };
+  const current = restoreSnapshot(procedure, position.snapshot, { scope: { ...machineEvent, type: '' } });
   const before = describePosition(procedure, position.snapshot, position.units);
   if (current.status === 'done') throw new MotcuaError('dossier.closed', `the dossier is closed (state '${before.state}', outcome ${before.outcome}); no event can change it`, { state: before.state });
 
-  const machineEvent: MachineEvent = { type: event.type, input: event.input ?? {}, data: position.data, actor: { role: context.actor.role, unit: context.actor.unit }, units: position.units };
   const candidates = candidateTransitions(procedure, current, event.type);
   if (candidates.length === 0) {
     const accepted = acceptedEvents(procedure, current);
@@ -45,15 +46,28 @@ export function step(procedure: CompiledProcedure, position: DossierPosition, ev
   const chosen = verdicts.find((v) => v.verdict.ok)?.t;
   if (!chosen) throw refusal(event.type, before.state, verdicts.map((v) => v.verdict as Exclude<Permission, { ok: true }>));
 
-  const missing = chosen.requires.filter((field) => isBlank(machineEvent.input[field]));
+  const decided = new Set(verdicts.filter((v) => v.verdict.ok).map((v) => procedure.transitionKeys.get(v.t)!));
+  const [next, actions] = runTransition(procedure, current, { ...machineEvent, decided }, before.state);
+  // In a parallel state every region may take the event: each transition taken must have what it requires,
+  // not only the first one found (the step is pure, so refusing now changes nothing).
+  const taken = takenTransitions(procedure, actions);
+  const missing = [...new Set(taken.flatMap((t) => t.requires.filter((field) => isBlank(machineEvent.input[field]))))];
   if (missing.length) throw new MotcuaError('transition.input-missing', `${event.type} requires ${missing.map((f) => `data.${f}`).join(', ')}; send them in the event's data, e.g. {"type":"${event.type}","data":{"${missing[0]}":"…"}}`, { event: event.type, missing });
 
-  const decided = new Set(verdicts.filter((v) => v.verdict.ok).map((v) => procedure.transitionKeys.get(v.t)!));
-  const [next, actions] = transition(procedure.machine, current, { ...machineEvent, decided });
-  const snapshot = procedure.machine.getPersistedSnapshot(next) as PersistedSnapshot;
+  const snapshot = persistSnapshot(procedure, next);
   const after = describePosition(procedure, snapshot, position.units);
   const effects = collectEffects(procedure, actions, before, after, position.units);
-  return { snapshot, before, after, transition: chosen, effects };
+  return { snapshot, before, after, transition: taken.find((t) => t.event === event.type) ?? chosen, effects };
+}
+
+/** The transitions XState took in one macrostep, in the order taken (the event's, then eventless and onDone ones). */
+function takenTransitions(procedure: CompiledProcedure, actions: ExecutableActionObject[]): Transition[] {
+  const out: Transition[] = [];
+  for (const action of actions) {
+    const key = (action.params as { key?: string } | undefined)?.key;
+    if (action.type === 'transitioned' && key) out.push(procedure.transitions.get(key)!);
+  }
+  return out;
 }
 
 /** Transitions for this event on the active states and their ancestors, innermost first. */

@@ -40,20 +40,36 @@ scenarios:
     });
   });
 
-  it('refuses data that does not match the data schema, and a competent unit that does not exist', () => {
+  it('refuses data that does not match the data schema', () => {
     const result = run(`
 scenarios:
   - name: bad data
     given: { receivingUnit: hop-thinh, receivedAt: 2026-03-02T09:00+07:00, data: { adult: "yes" } }
     steps: [{ at: 2026-03-02T09:10+07:00, event: ACCEPT, role: receiver, unit: hop-thinh, expect: { state: processing } }]
-  - name: bad unit
-    given: { receivingUnit: hop-thinh, competentUnit: nowhere, receivedAt: 2026-03-02T09:00+07:00, data: {} }
-    steps: [{ at: 2026-03-02T09:10+07:00, event: ACCEPT, role: receiver, unit: hop-thinh, expect: { state: processing } }]
 `);
-    expect(result.results.map((r) => r.failure?.mismatches)).toEqual([
-      [{ field: 'data', expected: 'data matching the data schema', actual: '/adult must be boolean' }],
-      [{ field: 'competentUnit', expected: 'a unit of the province', actual: "'nowhere', which is not a unit" }],
+    expect(result.results.map((r) => r.failure?.mismatches)).toEqual([[{ field: 'data', expected: 'data matching the data schema', actual: '/adult must be boolean' }]]);
+  });
+
+  it('reports unknown units, roles, events and states at their place, with did you mean, before running', () => {
+    const result = run(`
+scenarios:
+  - name: misspelt names
+    given: { receivingUnit: kinh-bc, competentUnit: nowhere, receivedAt: 2026-03-02T09:00+07:00, data: {} }
+    steps:
+      - { at: 2026-03-02T09:10+07:00, event: ACCEPT, role: receiver, unit: hop-thnh, expect: { state: procesing } }
+      - { at: 2026-03-02T09:20+07:00, event: APROVE, role: leadr, unit: hop-thinh, expect: { state: approved, stepDueAt: { reviewing: null } } }
+      - { at: 2026-03-02T09:30+07:00, event: SIGN, role: clerk, unit: hop-thinh, expect: { error: transition.not-allowed } }
+`);
+    expect(result.diagnostics.map((d) => `${d.line}:${d.col}: ${d.message}`)).toEqual([
+      "4:29: unit 'kinh-bc' does not exist in the province; did you mean kinh-bac?",
+      "4:53: unit 'nowhere' does not exist in the province; name a unit of procedures/province.yaml",
+      "6:76: unit 'hop-thnh' does not exist in the province; did you mean hop-thinh?",
+      "6:103: state 'procesing' does not exist in the procedure; did you mean processing?",
+      "7:46: event APROVE is taken by no transition of the procedure; did you mean APPROVE?",
+      "7:60: role 'leadr' is not a role of the procedure; did you mean leader?",
+      "7:135: state 'reviewing' does not exist in the procedure; known states: reception, processing, approved",
     ]);
+    expect(result.results).toEqual([]);
   });
 
   it('stops before running when times go backwards', () => {

@@ -6,7 +6,7 @@
 import { CalendarError, createCalendarFromTexts, formatLocalIso, parseLocalDateTime, type CalendarText, type WorkCalendar } from '../calendar/index.ts';
 import type { CheckContext } from '../definition/check-procedure.ts';
 import type { CompiledProcedure } from '../definition/compiled-procedure.ts';
-import type { Diagnostic } from '../definition/diagnostic.ts';
+import { sortDiagnostics, type Diagnostic } from '../definition/diagnostic.ts';
 import { loadProcedure } from '../definition/load-procedure.ts';
 import { diagnosticAt, type YamlSource } from '../definition/yaml-source.ts';
 import { isMotcuaError } from '../motcua-error.ts';
@@ -14,6 +14,7 @@ import { applyClock, type ClockState } from '../runtime/apply-clock.ts';
 import type { DossierPosition, DossierUnits, PositionFacts } from '../runtime/dossier-position.ts';
 import { startDossier } from '../runtime/start-dossier.ts';
 import { step } from '../runtime/step.ts';
+import { checkScenarioNames } from './check-scenario-names.ts';
 import { parseScenarios } from './parse-scenarios.ts';
 import type { Expectation, Scenario } from './scenario-file.ts';
 
@@ -73,8 +74,8 @@ export function runScenarios(input: { procedure: SourceText; scenarios: SourceTe
     return { ...run, diagnostics: [{ file: files[0]?.fileName ?? input.procedure.file, line: 1, col: 1, message: error.message, path: '' }] };
   }
 
-  const timing = checkTimes(parsed.source, parsed.file.scenarios, calendar);
-  if (timing.length) return { ...run, diagnostics: timing };
+  const problems = [...checkTimes(parsed.source, parsed.file.scenarios, calendar), ...checkScenarioNames(parsed.source, parsed.file.scenarios, loaded.procedure, input.context)];
+  if (problems.length) return { ...run, diagnostics: sortDiagnostics(problems) };
   run.results = parsed.file.scenarios.map((scenario, index) => runScenario(loaded.procedure, scenario, index, parsed.source, calendar, input.context));
   return run;
 }
@@ -118,7 +119,7 @@ function runScenario(procedure: CompiledProcedure, scenario: Scenario, index: nu
   const units: DossierUnits = { receiving: scenario.given.receivingUnit, competent };
 
   let now = parseLocalDateTime(calendar, scenario.given.receivedAt);
-  const started = startDossier(procedure, units);
+  const started = startDossier(procedure, units, data);
   let plan = applyClock(procedure, { dueAt: null, pausedAt: null }, started.effects, { now, calendar, activeLeaves: started.after.leaves });
   const stepDue = new Map<string, Date | null>();
   const track = () => {

@@ -17,7 +17,7 @@ export function requireAuthor(principal: Principal, action: string): void {
 
 export async function saveProcedureDraft(ctx: ServiceContext, principal: Principal, yaml: string, fileName: string): Promise<ProcedureVersionRecord> {
   requireAuthor(principal, 'storing a procedure draft');
-  const result = loadProcedure(yaml, fileName, await ctx.procedures.checkContext());
+  const result = loadProcedure(yaml, fileName, { ...(await ctx.procedures.checkContext()), requireCitizenTexts: true });
   if (!result.ok)
     throw new MotcuaError('definition.invalid', `the procedure has ${result.diagnostics.length} problem(s):\n${result.diagnostics.map(formatDiagnostic).join('\n')}`, {
       diagnostics: result.diagnostics.map((d) => ({ file: d.file, line: d.line, col: d.col, message: d.message, path: d.path, text: formatDiagnostic(d) })),
@@ -35,7 +35,7 @@ export async function publishProcedure(ctx: ServiceContext, principal: Principal
   if (!existing) throw new MotcuaError('definition.not-found', `procedure ${code} has no version ${version}; store a draft first with POST /v1/procedures`, { procedureCode: code, version });
   if (existing.status === 'published') throw new MotcuaError('definition.conflict', `procedure ${code} version ${version} is already published (checksum ${existing.checksum})`, { procedureCode: code, version });
   // Compile before publishing: the stored text must still pass against today's units and calendars.
-  const result = loadProcedure(existing.sourceYaml, existing.sourceFile, await ctx.procedures.checkContext());
+  const result = loadProcedure(existing.sourceYaml, existing.sourceFile, { ...(await ctx.procedures.checkContext()), requireCitizenTexts: true });
   if (!result.ok) throw new MotcuaError('definition.invalid', `the draft no longer validates:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`, { diagnostics: result.diagnostics });
   const now = ctx.now();
   if (!(await publishVersion(ctx.db, code, version, now))) throw new MotcuaError('definition.conflict', `procedure ${code} version ${version} was published meanwhile`, { procedureCode: code, version });

@@ -1,5 +1,6 @@
-// Form 04: the unit holding a late-running dossier apologises to the applicant
-// and sets a new appointment date, once. One transaction: the new due date, the
+// Form 04: the leader of the unit holding a late-running dossier apologises to
+// the applicant and sets a new appointment date, once — the head of the
+// processing agency signs the apology (docs/form-04.md). One transaction: the new due date, the
 // audit events, the applicant's notice and the deadline job for the new date.
 import { MotcuaError } from '../motcua-error.ts';
 import { planExtension } from '../runtime/plan-extension.ts';
@@ -20,10 +21,12 @@ export async function issueExtension(ctx: ServiceContext, principal: Principal, 
     const locked = await lockDossier(trx, dossierId);
     if (!locked || !canReadDossier(principal, locked.dossier)) throw notFound(dossierId);
     const d = locked.dossier;
-    if (d.currentUnit !== principal.unitId || !['leader', 'specialist'].includes(principal.role))
-      throw new MotcuaError('auth.forbidden', `only a leader or specialist of ${d.currentUnit}, which holds the dossier, may issue form 04`, { currentUnit: d.currentUnit });
+    if (d.currentUnit !== principal.unitId || principal.role !== 'leader')
+      throw new MotcuaError('auth.forbidden', `only the leader of ${d.currentUnit}, which holds the dossier, may issue form 04 (the head of the unit signs the apology); you are ${principal.role} of ${principal.unitId}`, { currentUnit: d.currentUnit });
     const now = ctx.now();
-    const { newDueAt } = planExtension(d, command.newDueDate, { now, calendar: ctx.calendar });
+    const procedure = await ctx.procedures.get(d.procedureCode, d.procedureVersion, trx);
+    const { processingTime, extensionLimit } = procedure.source;
+    const { newDueAt } = planExtension(d, command.newDueDate, { now, calendar: ctx.calendar, processingTime, extensionLimit });
     const next = { ...d, dueAt: newDueAt, extendedAt: now, updatedAt: now, version: d.version + 1 };
     const base = { dossierId: d.id, actorId: principal.userId, actorRole: principal.role, unitId: principal.unitId, at: now, fromState: d.state, toState: d.state, statusCode: d.statusCode };
     const from = d.dueAt!.toISOString();
@@ -49,7 +52,6 @@ export async function issueExtension(ctx: ServiceContext, principal: Principal, 
       now,
       d.version,
     );
-    const procedure = await ctx.procedures.get(d.procedureCode, d.procedureVersion, trx);
     return toDossierView(written, procedure, principal, now, ctx.calendar);
   });
   ctx.outboxWritten();

@@ -15,7 +15,6 @@ import type { Principal } from './principal.ts';
 import { recordTransition } from './record-transition.ts';
 import type { ServiceContext } from './service-context.ts';
 import { findApplicantErrors, type Applicant } from './validate-applicant.ts';
-import { explainDataErrors } from './explain-data-errors.ts';
 import type { DataError } from '../definition/compiled-procedure.ts';
 import { unitHasRole } from '../store/user-store.ts';
 
@@ -32,7 +31,7 @@ export async function receiveDossier(ctx: ServiceContext, principal: Principal, 
   const { record, procedure } = await ctx.procedures.latest(command.procedureCode);
   const applicantErrors = findApplicantErrors(command.applicant, ctx.now());
   const data = structuredClone(command.data ?? {}) as Record<string, unknown>;
-  const dataErrors = explainDataErrors(procedure.source.data, procedure.validateData(data));
+  const dataErrors = procedure.validateData(data);
   // Both blocks at once: a receiver fixing the applicant should not then learn the data was wrong too.
   if (applicantErrors.length || dataErrors.length) throw invalidDossier(procedure.code, applicantErrors, dataErrors);
   const applicant = command.applicant as Applicant & Record<string, unknown>;
@@ -42,7 +41,7 @@ export async function receiveDossier(ctx: ServiceContext, principal: Principal, 
 
   const result = await withIdempotency(ctx, principal, idempotencyKey, { op: 'receive', command }, async (trx) => {
     const now = ctx.now();
-    const started = startDossier(procedure, units);
+    const started = startDossier(procedure, units, data);
     const plan = applyClock(procedure, { dueAt: null, pausedAt: null }, started.effects, { now, calendar: ctx.calendar, activeLeaves: started.after.leaves });
     const unit = await ctx.units.get(principal.unitId);
     const number = await nextReceiptNumber(trx, unit.id, localDayOf(ctx.calendar, now));

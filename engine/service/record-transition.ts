@@ -28,12 +28,16 @@ export interface TransitionRecord {
   plan: ClockPlan;
   actor: EventActor;
   at: Date;
+  /** Replaces the event's payload (a migration records its versions and moves, not an input). */
+  payload?: Record<string, unknown>;
+  /** More outbox rows of the same transaction (a migration's rescheduled step deadlines). */
+  outbox?: Array<{ topic: string; payload: Record<string, unknown> }>;
 }
 
 export async function recordTransition(trx: Database, t: TransitionRecord): Promise<DossierRecord> {
   const d = t.dossier;
   const base = { dossierId: d.id, actorId: t.actor.userId, actorRole: t.actor.role, unitId: t.actor.unitId, at: t.at, toState: d.state, statusCode: d.statusCode };
-  const events: NewDossierEvent[] = [{ ...base, type: t.event, fromState: t.fromState, comment: t.comment, payload: { input: t.input, form: t.form, currentUnit: d.currentUnit } }];
+  const events: NewDossierEvent[] = [{ ...base, type: t.event, fromState: t.fromState, comment: t.comment, payload: t.payload ?? { input: t.input, form: t.form, currentUnit: d.currentUnit } }];
   for (const change of t.plan.dueChanges)
     events.push({ ...base, type: 'DUE_DATE_CHANGED', fromState: d.state, comment: null, payload: { from: change.from?.toISOString() ?? null, to: change.to?.toISOString() ?? null, reason: change.reason } });
   if (t.plan.paused) events.push({ ...base, type: 'CLOCK_PAUSED', fromState: d.state, comment: null, payload: { reason: 'waiting for the applicant' } });
@@ -41,8 +45,11 @@ export async function recordTransition(trx: Database, t: TransitionRecord): Prom
   const outbox: Array<{ topic: string; payload: Record<string, unknown> }> = [];
   for (const effect of t.effects)
     if (effect.type === 'status-changed') outbox.push({ topic: 'notify', payload: applicantNotice(d, effect.to, effect.citizenText) });
-  for (const change of t.plan.dueChanges) if (change.to) outbox.push({ topic: 'deadline', payload: { kind: 'statutory', dueAt: change.to.toISOString() } });
-  outbox.push(...deadlineCancellations(t));
+  // A job only for a date that is live after the transition: a dossier closed from a waiting
+  // state "resumes" its clock on the way out, and a paused one must not go overdue.
+  const live = d.closedAt === null && t.plan.clock.pausedAt === null;
+  for (const change of t.plan.dueChanges) if (change.to && live) outbox.push({ topic: 'deadline', payload: { kind: 'statutory', dueAt: change.to.toISOString() } });
+  outbox.push(...deadlineCancellations(t), ...(t.outbox ?? []));
 
   const left = new Set(t.plan.stepsLeft);
   const open = [...t.openSteps.filter((s) => !left.has(s.state)).map((s) => s.dueAt), ...t.plan.stepsEntered.map((s) => s.dueAt)];
@@ -73,7 +80,7 @@ async function write(
   const chained = chainEvents(dossier.id, { seq: dossier.eventSeq, hash: dossier.eventHash }, events);
   const last = chained[chained.length - 1]!;
   const next = { ...dossier, eventSeq: last.seq, eventHash: last.hash };
-  const written = await writeTransition(trx, { mode, dossier: next, expectedVersion, expectedEventSeq: dossier.eventSeq, events: chained, stepsLeft: steps.left, stepsEntered: steps.entered, outbox, handoffs: steps.handoffs, at });
+  const written = await writeTransition(trx, { mode, dossier: next, expectedVersion, expectedEventSeq: dossier.eventSeq, events: chained, stepsLeft: steps.left, stepsEntered: steps.entered, outbox: netDeadlineRows(outbox), handoffs: steps.handoffs, at });
   // `race` tells an optimistic writer to read again: its expectation may still hold.
   if (!written) throw new MotcuaError('dossier.version-conflict', 'the dossier changed while this event was applied; reload it and try again', { race: true });
   return next;
@@ -93,6 +100,27 @@ function deadlineCancellations(t: TransitionRecord): Array<{ topic: string; payl
   const stopped = t.plan.paused || t.dossier.closedAt !== null;
   if (stopped && t.dossier.dueAt && t.plan.dueChanges.length === 0) out.push({ topic: 'deadline-cancel', payload: { kind: 'statutory', dueAt: t.dossier.dueAt.toISOString() } });
   return out;
+}
+
+/**
+ * One transaction's deadline rows reduced to their net effect. A reset or a
+ * resume that lands on the same instant (a supplement completed the day it was
+ * asked for, a pause spanning no working time) both schedules and cancels the
+ * same deadline: the cancel meant the date as it was before the transaction,
+ * the schedule the date after it, and they are one date — so the deadline
+ * stays live and the cancel is dropped. Netted here, when written, rather than
+ * in the relay: outbox rows carry no transaction id and a relay batch may end
+ * in the middle of a transaction, so only the writer sees a transaction whole.
+ * (The relay still applies rows of different transactions in their order.)
+ */
+export function netDeadlineRows(rows: Array<{ topic: string; payload: Record<string, unknown> }>): Array<{ topic: string; payload: Record<string, unknown> }> {
+  const scheduled = new Set(rows.filter((r) => r.topic === 'deadline').map((r) => deadlineKey(r.payload)));
+  return rows.filter((r) => r.topic !== 'deadline-cancel' || !scheduled.has(deadlineKey(r.payload)));
+}
+
+/** What a deadline watches: a step visit or the statutory date, and the instant (ms). */
+function deadlineKey(payload: Record<string, unknown>): string {
+  return `${String(payload.kind)}-${payload.kind === 'step' ? String(payload.stepId) : ''}-${Date.parse(String(payload.dueAt))}`;
 }
 
 /**

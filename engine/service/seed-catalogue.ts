@@ -25,7 +25,7 @@ export async function seedCatalogue(
   db: Database,
   input: { province: Province; procedures: Array<{ file: string; text: string }>; calendars: Set<string>; connectors?: ReadonlySet<string>; seedDemoUsers: boolean; now: Date },
 ): Promise<SeedResult> {
-  const context: CheckContext = { units: new Set(input.province.units.map((u) => u.id)), calendars: input.calendars, connectors: input.connectors };
+  const context: CheckContext = { units: new Set(input.province.units.map((u) => u.id)), calendars: input.calendars, connectors: input.connectors, requireCitizenTexts: true };
   const compiled = compileAll(input.procedures, context);
 
   await upsertUnits(db, input.province.units);

@@ -9,8 +9,10 @@ import * as attachments from '../../migrations/0002-attachments.ts';
 import * as connectors from '../../migrations/0003-connectors.ts';
 import * as procedureMigrations from '../../migrations/0004-procedure-migrations.ts';
 import * as dossierRatings from '../../migrations/0005-dossier-ratings.ts';
+import * as migrationApproval from '../../migrations/0006-migration-approval.ts';
 import * as accountsTracking from '../../migrations/0007-accounts-tracking.ts';
 import * as notificationDeliveries from '../../migrations/0008-notification-deliveries.ts';
+import * as supervision from '../../migrations/0009-supervision.ts';
 import type { Database } from './create-database.ts';
 
 const migrations: Record<string, Knex.Migration> = {
@@ -19,8 +21,10 @@ const migrations: Record<string, Knex.Migration> = {
   '0003-connectors': connectors,
   '0004-procedure-migrations': procedureMigrations,
   '0005-dossier-ratings': dossierRatings,
+  '0006-migration-approval': migrationApproval,
   '0007-accounts-tracking': accountsTracking,
   '0008-notification-deliveries': notificationDeliveries,
+  '0009-supervision': supervision,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -65,6 +65,6 @@ describe('parseConnectors', () => {
 
   it('explains an empty mapping and a YAML syntax error', () => {
     expect(linesOf('connectors:\n')).toEqual(["procedures/connectors.yaml:1:12: 'connectors' must be an object (write connectors: {} for none)"]);
-    expect(linesOf('connectors:\n  a: [1\n')).toEqual(['procedures/connectors.yaml:3:1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+    expect(linesOf('connectors:\n  a: [1\n')).toEqual(["procedures/connectors.yaml:2:6: YAML syntax: the '[' opened here is never closed; end it with ']' on the same line (and quote any text inside that contains a comma or a colon)"]);
   });
 });

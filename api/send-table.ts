@@ -1,0 +1,36 @@
+// Content negotiation of supervision answers: JSON by default, CSV with
+// `Accept: text/csv` (or ?format=csv), XLSX with the spreadsheet media type (or
+// ?format=xlsx) — written by exceljs, a maintained library, not by hand.
+import ExcelJS from 'exceljs';
+import type { Request, Response } from 'express';
+import { formatCsv, type Table } from '../engine/supervision/tabulate-statistics.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function wantedFormat(req: Request): 'json' | 'csv' | 'xlsx' {
+  const format = req.query.format;
+  if (format === 'csv' || format === 'xlsx') return format;
+  const best = req.accepts(['application/json', 'text/csv', XLSX]);
+  return best === 'text/csv' ? 'csv' : best === XLSX ? 'xlsx' : 'json';
+}
+
+/** Sends `json` as JSON, or `table()` as a CSV or XLSX download named `<name>.csv|xlsx`. */
+export async function sendTable(req: Request, res: Response, name: string, json: unknown, table: () => Table): Promise<void> {
+  const format = wantedFormat(req);
+  if (format === 'json') {
+    res.json(json);
+    return;
+  }
+  const t = table();
+  if (format === 'csv') {
+    res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(formatCsv(t));
+    return;
+  }
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(name.slice(0, 31));
+  sheet.columns = t.columns.map((c) => ({ header: c.vi, key: c.key, width: Math.max(12, Math.min(40, c.vi.length + 2)) }));
+  for (const row of t.rows) sheet.addRow(row);
+  sheet.getRow(1).font = { bold: true };
+  const buffer = await book.xlsx.writeBuffer();
+  res.type(XLSX).attachment(`${name}.xlsx`).send(Buffer.from(buffer as ArrayBuffer));
+}
