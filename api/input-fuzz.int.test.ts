@@ -80,6 +80,14 @@ const endpoints: Endpoint[] = [
   { method: 'POST', path: '/v1/dossiers/:id/release', as: 'leader.hop-thinh', params: () => ({ id: dossierId }) },
   { method: 'GET', path: '/v1/public/dossiers/:receiptCode', as: null, params: () => ({ receiptCode }), query: { check: '5678' } },
   { method: 'POST', path: '/v1/public/dossiers/:receiptCode/rating', as: null, params: () => ({ receiptCode }), query: { check: '5678' }, body: () => ({ score: 5, comment: 'Cán bộ tận tình' }) },
+  { method: 'GET', path: '/v1/procedures/:code/migrations/:id', as: 'author.bac-ninh', params: () => ({ code: '1.001193', id: '1' }) },
+  { method: 'POST', path: '/v1/procedures/:code/migrations/:id/approve', as: 'admin', params: () => ({ code: '1.001193', id: '1' }) },
+  { method: 'GET', path: '/v1/supervision/overdue', as: 'supervisor.bac-ninh', query: { unit: 'hop-thinh', procedure: '1.001193', state: 'reception', level: 'commune', cursor: '', limit: '10' } },
+  { method: 'GET', path: '/v1/supervision/at-risk', as: 'supervisor.bac-ninh', query: { unit: 'bac-ninh', limit: '10', format: 'csv' } },
+  { method: 'GET', path: '/v1/supervision/counts', as: 'supervisor.bac-ninh', query: { unit: 'hop-thinh', procedure: '1.001193', state: 'reception', level: 'commune' } },
+  { method: 'GET', path: '/v1/supervision/stats', as: 'supervisor.bac-ninh', query: { from: '2026-01-01', to: '2026-04-01', groupBy: 'month', unit: 'hop-thinh', format: 'xlsx' } },
+  { method: 'GET', path: '/v1/supervision/reports', as: 'supervisor.bac-ninh', query: { kind: 'daily', limit: '5' } },
+  { method: 'GET', path: '/v1/supervision/reports/:id', as: 'supervisor.bac-ninh', params: () => ({ id: '1' }) },
   { method: 'POST', path: '/v1/connectors/:name/callback', as: null, signed: true, params: () => ({ name: connector }), body: () => ({ dossierId, event: 'RESULT_RECEIVED', data: { registrationNumber: '01A8000001' }, idempotencyKey: 'k-1' }) },
 ];
 
@@ -271,5 +279,14 @@ describe('an id that only looks like a UUID', () => {
   it.each(['-'.repeat(36), '0'.repeat(36)])('names no API key: %s answers 404', async (id) => {
     const res = await sendRaw(system.url, 'DELETE', `/v1/admin/api-keys/${id}`, { authorization: `Bearer ${await tokenOf('admin')}` });
     expect([res.status, res.body.code, res.body.detail]).toEqual([404, 'api-key.not-found', `no API key with id '${id}'; GET /v1/admin/api-keys lists them`]);
+  });
+});
+
+describe('a supervision cursor that only looks like one this API gave', () => {
+  // Its id passed a check of 36 hex digits and hyphens and reached PostgreSQL's uuid comparison.
+  it.each(['-'.repeat(36), '0'.repeat(36)])('with id %s answers 400', async (id) => {
+    const cursor = Buffer.from(JSON.stringify(['2026-03-01T00:00:00.000Z', id])).toString('base64url');
+    const res = await sendRaw(system.url, 'GET', `/v1/supervision/overdue?cursor=${cursor}`, { authorization: `Bearer ${await tokenOf('supervisor.bac-ninh')}` });
+    expect([res.status, res.body.code, res.body.detail]).toEqual([400, 'request.invalid', 'cursor is not one this API gave; pass nextCursor from the previous page unchanged']);
   });
 });

@@ -15,6 +15,7 @@ import { notificationOperations } from '../routes/notification-routes.ts';
 import { openApiOperations } from '../routes/openapi-routes.ts';
 import { procedureOperations } from '../routes/procedure-routes.ts';
 import { publicOperations } from '../routes/public-routes.ts';
+import { supervisionOperations } from '../routes/supervision-routes.ts';
 import { worklistOperations } from '../routes/worklist-routes.ts';
 
 export const apiOperations: readonly OperationSpec[] = [
@@ -27,6 +28,7 @@ export const apiOperations: readonly OperationSpec[] = [
   ...authoringOperations,
   ...dossierOperations,
   ...worklistOperations,
+  ...supervisionOperations,
   ...attachmentOperations,
   ...connectorOperations,
   ...deadLetterOperations,

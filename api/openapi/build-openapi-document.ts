@@ -68,6 +68,7 @@ const tagDescriptions: Record<string, string> = {
   attachments: 'Scanned documents and results',
   connectors: 'External systems: callbacks and the dead-letter list',
   notifications: 'Notifications to applicants',
+  supervision: 'Supervisors: overdue and at-risk dossiers, statistics and periodic reports',
   operations: 'Health, readiness, metrics and this document',
 };
 
@@ -116,7 +117,7 @@ function response(r: ResponseSpec): Record<string, unknown> {
   return {
     description: r.description,
     ...(r.headers ? { headers: Object.fromEntries(Object.entries(r.headers).map(([name, h]) => [name, { description: h.description, schema: h.schema ?? { type: 'string' } }])) } : {}),
-    ...(r.schema || r.contentType ? { content: content(r.contentType, r.schema) } : {}),
+    ...(r.schema || r.contentType ? { content: { ...content(r.contentType, r.schema), ...Object.fromEntries(Object.entries(r.alternatives ?? {}).map(([t, schema]) => [t, { schema }])) } } : {}),
   };
 }
 
