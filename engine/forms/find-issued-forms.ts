@@ -4,16 +4,16 @@
 // (form 01 after a supplement) is printed from its latest issue. Pure.
 import { printableForms, type FormCode, type FormEvent } from './form-model.ts';
 
-export interface IssuedForm {
+export interface IssuedForm<E extends FormEvent = FormEvent> {
   form: FormCode;
-  event: FormEvent;
+  event: E;
   /** The statutory due date set by the same command (the DUE_DATE_CHANGED events written with it), else null. */
   dueAt: Date | null;
 }
 
 /** `events` in sequence order; the result is ordered by form code. */
-export function findIssuedForms(events: readonly FormEvent[]): IssuedForm[] {
-  const latest = new Map<FormCode, IssuedForm>();
+export function findIssuedForms<E extends FormEvent>(events: readonly E[]): Array<IssuedForm<E>> {
+  const latest = new Map<FormCode, IssuedForm<E>>();
   events.forEach((e, i) => {
     const form = e.payload.form;
     if (typeof form !== 'string' || !(printableForms as readonly string[]).includes(form)) return;
