@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { connectorRoutes } from './routes/connector-routes.ts';
 import { deadLetterRoutes } from './routes/dead-letter-routes.ts';
 import { dossierRoutes } from './routes/dossier-routes.ts';
+import { formRoutes, formStylesheetRoutes } from './routes/form-routes.ts';
 import { procedureRoutes } from './routes/procedure-routes.ts';
 import { authoringRoutes } from './routes/authoring-routes.ts';
 import { problemHandler } from './send-problem.ts';
@@ -48,6 +49,7 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
 
   // The web console: static files, no build step; it talks to the same /v1 API.
   app.use(express.static(consoleDir, { index: 'index.html', maxAge: '5m' }));
+  app.use(formStylesheetRoutes());
 
   // External systems' callbacks: signed, not bearer-authenticated, and read as raw bytes for the signature.
   app.use('/v1', checkPath);
@@ -67,6 +69,7 @@ export function createApp(ctx: ServiceContext, options: { logger: Logger; readin
   app.use(procedureRoutes(ctx));
   app.use(authoringRoutes(ctx));
   app.use(dossierRoutes(ctx));
+  app.use(formRoutes(ctx));
   app.use(attachmentRoutes(ctx));
   app.use(deadLetterRoutes(ctx));
   app.use('/v1', () => {
