@@ -20,7 +20,7 @@ function dossierId(req: Request): string {
   return id;
 }
 
-/** HTML when asked for by ?format= or preferred by Accept; PDF otherwise (also for `*∕*` and no Accept). */
+/** HTML when asked for by ?format= or preferred by Accept; PDF otherwise, also for any type or no Accept at all. */
 function wantsHtml(req: Request): boolean {
   if (req.query.format !== undefined) return readEnumParameter(req.query.format, 'format', ['pdf', 'html'] as const) === 'html';
   return req.accepts(['application/pdf', 'text/html']) === 'text/html';
