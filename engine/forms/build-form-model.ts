@@ -21,7 +21,8 @@ export function titleOfForm(form: FormCode): string {
 
 export function buildFormModel(facts: FormFacts): FormModel {
   const { form, event, units, offsetMs } = facts;
-  const desk = form === '01' || form === '02' || form === '03';
+  // Forms 01–03 come from the one-stop desk; a supplement asked during appraisal comes from the department itself.
+  const desk = (form === '01' || form === '02' || form === '03') && event.actorRole === 'receiver';
   const issuer = [units.issuing.parentName, units.issuing.name, desk ? 'Bộ phận Tiếp nhận và Trả kết quả' : null].filter((s): s is string => s !== null).map((s) => s.toUpperCase());
   return {
     form,
