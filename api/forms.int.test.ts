@@ -117,7 +117,7 @@ it('prints form 04 with the reason, the old and the new date, for the leader to 
   expect((await leader.get(`/v1/dossiers/${id}/forms`)).body.items.map((i: { form: string }) => i.form)).toEqual(['01', '04']);
 
   const text = await pdfText('leader.hop-thinh', `/v1/dossiers/${id}/forms/04`);
-  expect(text).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ\n');
+  expect(text).toContain('VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT\n');
   expect(text).toContain(`Mã hồ sơ: ${created.body.receiptCode}\n`);
   expect(text).toContain('Thời hẹn trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 05/03/2026\n');
   expect(text).toContain('Lý do: cần xác minh địa điểm kinh doanh\n');
