@@ -61,7 +61,10 @@ function drawHeader(doc: PDFKit.PDFDocument, model: FormModel): void {
   doc.moveDown(0.6);
   doc.font('regular').fontSize(10).text(model.placeAndDate, margin + half, undefined, { width: half, align: 'center' });
   let y = Math.max(leftBottom, doc.y) + 18;
-  doc.font('bold').fontSize(14).text(model.title, margin, y, { width: contentWidth, align: 'center' });
+  // The title stays on one line, as on the annex: long ones (form 04) print smaller.
+  let titleSize = 14;
+  while (titleSize > 10 && doc.font('bold').fontSize(titleSize).widthOfString(model.title) > contentWidth) titleSize -= 0.5;
+  doc.font('bold').fontSize(titleSize).text(model.title, margin, y, { width: contentWidth, align: 'center' });
   doc.font('bold').fontSize(11).text(`Mã hồ sơ: ${model.receiptCode}`, margin, undefined, { width: contentWidth, align: 'center' });
   y = doc.y + 6;
   if (model.qrCode) {
