@@ -1,6 +1,6 @@
 // Printable forms: a receiver accepts a birth registration and prints form 01
 // (receipt code, procedure, due date — read back from the PDF's text), asks for
-// a supplement and prints form 02, a leader issues form 04; the HTML print view
+// a supplement and prints form 02, refuses and prints form 03, a leader issues form 04; the HTML print view
 // carries the same fields under the strict CSP; forms not issued, unknown forms
 // and dossiers of other units are 404.
 import { createHash } from 'node:crypto';
@@ -101,6 +101,17 @@ it('prints form 02 with the missing documents and the reason, and refuses a docu
   expect(text).toContain('Lý do: Giấy chứng sinh bị mờ, không đọc được\n');
   expect(text).toContain('Ngày yêu cầu: 09 giờ 45 phút, ngày 02/03/2026\n');
   expect(text).toContain('NGƯỜI HƯỚNG DẪN\n(Ký và ghi rõ họ tên)\nreceiver.hop-thinh\n');
+});
+
+it('prints form 03 with the reason for refusing', async () => {
+  const receiver = await at('2026-03-02T09:30:00+07:00', 'receiver.tu-son');
+  const id = (await receiver.post('/v1/dossiers', birthRegistration())).body.id;
+  system.clock.set('2026-03-02T09:36:00+07:00');
+  expect((await receiver.post(`/v1/dossiers/${id}/events`, { type: 'REFUSE', data: { reason: 'Trẻ đã được đăng ký khai sinh tại nơi khác' } })).body).toMatchObject({ state: 'refused', statusCode: 3 });
+  const text = await pdfText('receiver.tu-son', `/v1/dossiers/${id}/forms/03`);
+  expect(text).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ\n');
+  expect(text).toContain('Lý do: Trẻ đã được đăng ký khai sinh tại nơi khác\n');
+  expect(text).toContain('NGƯỜI TIẾP NHẬN HỒ SƠ\n(Ký và ghi rõ họ tên)\nreceiver.tu-son\n');
 });
 
 it('prints form 04 with the reason, the old and the new date, for the leader to sign', async () => {
