@@ -1,6 +1,7 @@
 // Printable forms: a receiver accepts a birth registration and prints form 01
 // (receipt code, procedure, due date — read back from the PDF's text), asks for
-// a supplement and prints form 02, refuses and prints form 03, a leader issues form 04; the HTML print view
+// a supplement and prints form 02, refuses and prints form 03, a leader issues form 04, the land office stops
+// processing (form 05); the HTML print view
 // carries the same fields under the strict CSP; forms not issued, unknown forms
 // and dossiers of other units are 404.
 import { createHash } from 'node:crypto';
@@ -136,6 +137,29 @@ it('prints form 04 with the reason, the old and the new date, for the leader to 
   expect(text).toContain('THỦ TRƯỞNG CƠ QUAN\n(Ký, ghi rõ họ tên và đóng dấu)\nleader.hop-thinh\n');
   // Form 01 still shows the first appointment: the receipt handed over is not rewritten.
   expect(await pdfText('leader.hop-thinh', `/v1/dossiers/${id}/forms/01`)).toContain('5. Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 05/03/2026\n');
+});
+
+it('prints form 05 when the Land Registration Office stops processing a disputed parcel', async () => {
+  const receiver = await at('2026-03-02T09:00:00+07:00', 'receiver.hop-thinh');
+  const created = await receiver.post('/v1/dossiers', {
+    procedureCode: '1.012753',
+    applicant: { fullName: 'Hà Văn Bắc', idNumber: '024168001515' },
+    data: { applicant: { fullName: 'Hà Văn Bắc', idNumber: '024168001515' }, parcel: { commune: 'hop-thinh', sheet: 9, number: 7, areaM2: 450, disputed: true } },
+  });
+  const id = created.body.id;
+  system.clock.set('2026-03-02T09:10:00+07:00');
+  await receiver.post(`/v1/dossiers/${id}/events`, { type: 'ACCEPT' });
+  await expect.poll(async () => (await receiver.get(`/v1/dossiers/${id}`)).body.state, { timeout: 30_000 }).toBe('arrived-at-land-office');
+  await (await ApiClient.login(system.url, 'receiver.vpdk-dat-dai')).post(`/v1/dossiers/${id}/events`, { type: 'ACKNOWLEDGE' });
+  const specialist = await at('2026-03-05T10:30:00+07:00', 'specialist.vpdk-dat-dai');
+  expect((await specialist.post(`/v1/dossiers/${id}/events`, { type: 'STOP_PROCESSING', data: { reason: 'Thửa đất đang có tranh chấp' } })).body).toMatchObject({ state: 'stopped', statusCode: 8 });
+
+  // The desk that received it prints the notice for the applicant.
+  const text = await pdfText('receiver.hop-thinh', `/v1/dossiers/${id}/forms/05`);
+  expect(text).toContain('SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nVĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI\n');
+  expect(text).toContain('THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ\n');
+  expect(text).toContain('Lý do dừng giải quyết: Thửa đất đang có tranh chấp\n');
+  expect(text).toContain('Ngày tiếp nhận hồ sơ: 09 giờ 00 phút, ngày 02/03/2026\n');
 });
 
 it('serves the same form as an HTML print view that needs no inline script or style', async () => {
