@@ -1,5 +1,5 @@
 // Lint keeps the pure core pure: engine/definition, engine/calendar,
-// engine/runtime, engine/scenario and engine/supervision may not reach the clock,
+// engine/runtime, engine/scenario, engine/supervision and engine/forms may not reach the clock,
 // the environment, the disk, the network, the database or the logger. Time and data come in as arguments.
 import tseslint from 'typescript-eslint';
 
@@ -26,7 +26,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['engine/definition/**/*.ts', 'engine/calendar/**/*.ts', 'engine/runtime/**/*.ts', 'engine/scenario/**/*.ts', 'engine/supervision/**/*.ts'],
+    files: ['engine/definition/**/*.ts', 'engine/calendar/**/*.ts', 'engine/runtime/**/*.ts', 'engine/scenario/**/*.ts', 'engine/supervision/**/*.ts', 'engine/forms/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ioModules }],

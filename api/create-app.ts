@@ -25,6 +25,7 @@ import { metricsRoutes } from './routes/metrics-routes.ts';
 import { openApiRoutes } from './routes/openapi-routes.ts';
 import { dossierRoutes } from './routes/dossier-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
+import { formRoutes, formStylesheetRoutes } from './routes/form-routes.ts';
 import { procedureRoutes } from './routes/procedure-routes.ts';
 import { publicRoutes } from './routes/public-routes.ts';
 import { supervisionRoutes } from './routes/supervision-routes.ts';
@@ -68,6 +69,7 @@ export function createApp(ctx: ServiceContext, options: AppOptions): Express {
   app.get('/vendor/chart.umd.min.js', (_req, res) => {
     res.sendFile(chartJs, { maxAge: '1d' });
   });
+  app.use(formStylesheetRoutes());
 
   // External systems' callbacks: signed, not bearer-authenticated, and read as raw bytes for the signature.
   app.use('/v1', checkPath);
@@ -82,6 +84,7 @@ export function createApp(ctx: ServiceContext, options: AppOptions): Express {
   app.use(authoringRoutes(ctx));
   app.use(dossierRoutes(ctx));
   app.use(worklistRoutes(ctx));
+  app.use(formRoutes(ctx));
   app.use(attachmentRoutes(ctx));
   app.use(deadLetterRoutes(ctx));
   app.use(notificationRoutes(ctx));

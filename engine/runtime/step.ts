@@ -7,6 +7,7 @@ import { isAllowed, resolveUnit, type MachineEvent, type Permission } from '../d
 import type { CompiledProcedure } from '../definition/compiled-procedure.ts';
 import { doneEvent, type Transition } from '../definition/procedure-definition.ts';
 import { MotcuaError } from '../motcua-error.ts';
+import { checkDocumentLists } from './check-document-lists.ts';
 import { collectEffects } from './collect-effects.ts';
 import { describePosition, persistSnapshot, restoreSnapshot, type Actor, type DossierPosition, type PersistedSnapshot, type PositionFacts } from './dossier-position.ts';
 import type { Effect } from './effect.ts';
@@ -53,6 +54,7 @@ export function step(procedure: CompiledProcedure, position: DossierPosition, ev
   const taken = takenTransitions(procedure, actions);
   const missing = [...new Set(taken.flatMap((t) => t.requires.filter((field) => isBlank(machineEvent.input[field]))))];
   if (missing.length) throw new MotcuaError('transition.input-missing', `${event.type} requires ${missing.map((f) => `data.${f}`).join(', ')}; send them in the event's data, e.g. {"type":"${event.type}","data":{"${missing[0]}":"…"}}`, { event: event.type, missing });
+  checkDocumentLists(event.type, machineEvent.input, procedure.source.documents ?? []);
 
   const snapshot = persistSnapshot(procedure, next);
   const after = describePosition(procedure, snapshot, position.units);

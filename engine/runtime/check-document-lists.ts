@@ -1,0 +1,29 @@
+// Event data that names documents of the procedure: `missingDocuments` (what a
+// supplement request, form 02, asks the applicant for) and `receivedDocuments`
+// (what the desk received, listed on the receipt, form 01). Either is optional;
+// when sent it must be a non-empty list of distinct document ids of the
+// dossier's procedure version, so the printed form never names a document the
+// procedure does not have. Pure.
+import type { DocumentRequirement } from '../definition/procedure-definition.ts';
+import { MotcuaError } from '../motcua-error.ts';
+
+export const documentListFields = ['missingDocuments', 'receivedDocuments'] as const;
+
+/** @throws MotcuaError `transition.input-invalid` naming the field, the bad value and the accepted ids. */
+export function checkDocumentLists(eventType: string, input: Record<string, unknown>, documents: readonly DocumentRequirement[]): void {
+  const ids = documents.map((d) => d.id);
+  for (const field of documentListFields) {
+    const value = input[field];
+    if (value === undefined) continue;
+    const fix = `send a list of document ids of this procedure, e.g. {"type":"${eventType}","data":{"${field}":["${ids[0] ?? 'declaration'}"]}}; accepted: ${ids.join(', ') || 'none (the procedure lists no documents)'}`;
+    if (!Array.isArray(value) || value.length === 0)
+      throw new MotcuaError('transition.input-invalid', `data.${field} must be a non-empty list of document ids; ${fix}`, { event: eventType, field, accepted: ids });
+    const seen = new Set<string>();
+    value.forEach((id, i) => {
+      if (typeof id !== 'string' || !ids.includes(id))
+        throw new MotcuaError('transition.input-invalid', `data.${field}[${i}] ${JSON.stringify(id)} is not a document of this procedure; ${fix}`, { event: eventType, field, value: id, accepted: ids });
+      if (seen.has(id)) throw new MotcuaError('transition.input-invalid', `data.${field}[${i}] repeats document '${id}'; name each document once`, { event: eventType, field, value: id });
+      seen.add(id);
+    });
+  }
+}
