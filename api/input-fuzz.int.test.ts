@@ -64,6 +64,8 @@ const endpoints: Endpoint[] = [
   { method: 'POST', path: '/v1/dossiers/:id/attachments', as: 'receiver.hop-thinh', params: () => ({ id: dossierId }), query: { documentId: 'declaration', fileName: 'tờ khai.pdf' }, text: { contentType: 'application/pdf', body: () => pdf } },
   { method: 'GET', path: '/v1/dossiers/:id/attachments', as: 'receiver.hop-thinh', params: () => ({ id: dossierId }) },
   { method: 'GET', path: '/v1/dossiers/:id/attachments/:attachmentId', as: 'receiver.hop-thinh', params: () => ({ id: dossierId, attachmentId }) },
+  { method: 'GET', path: '/v1/dossiers/:id/forms', as: 'receiver.hop-thinh', params: () => ({ id: dossierId }) },
+  { method: 'GET', path: '/v1/dossiers/:id/forms/:form', as: 'receiver.hop-thinh', params: () => ({ id: dossierId, form: '01' }), query: { format: 'html' } },
   { method: 'GET', path: '/v1/dead-letters', as: 'supervisor.bac-ninh', query: { status: 'all', limit: '5' } },
   { method: 'POST', path: '/v1/dead-letters/:id/retry', as: 'supervisor.bac-ninh', params: () => ({ id: '1' }) },
   { method: 'POST', path: '/v1/auth/logout', as: 'receiver.tu-son', fresh: true },

@@ -8,6 +8,7 @@ import { authoringOperations } from '../routes/authoring-routes.ts';
 import { connectorOperations } from '../routes/connector-routes.ts';
 import { deadLetterOperations } from '../routes/dead-letter-routes.ts';
 import { dossierOperations } from '../routes/dossier-routes.ts';
+import { formOperations } from '../routes/form-routes.ts';
 import { healthOperations } from '../routes/health-routes.ts';
 import { meOperations } from '../routes/me-routes.ts';
 import { metricsOperations } from '../routes/metrics-routes.ts';
@@ -30,6 +31,7 @@ export const apiOperations: readonly OperationSpec[] = [
   ...worklistOperations,
   ...supervisionOperations,
   ...attachmentOperations,
+  ...formOperations,
   ...connectorOperations,
   ...deadLetterOperations,
   ...notificationOperations,

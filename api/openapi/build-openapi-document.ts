@@ -66,6 +66,7 @@ const tagDescriptions: Record<string, string> = {
   authoring: 'Policy authors: drafts, versions, publishing, migrations',
   dossiers: 'Reception, reading and advancing dossiers',
   attachments: 'Scanned documents and results',
+  forms: 'Printable forms 01–05 of a dossier, as PDF or an HTML print view',
   connectors: 'External systems: callbacks and the dead-letter list',
   notifications: 'Notifications to applicants',
   supervision: 'Supervisors: overdue and at-risk dossiers, statistics and periodic reports',

@@ -200,6 +200,11 @@ export const componentSchemas: Record<string, JsonSchema> = {
     checksum: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the canonical JSON of the figures.' },
   }),
   Report: { allOf: [ref('ReportSummary'), object({ figures: ref('Statistics') })] },
+  IssuedForms: object({
+    dossierId: { type: 'string', format: 'uuid' },
+    receiptCode: str,
+    items: { type: 'array', items: object({ form: { type: 'string', enum: ['01', '02', '03', '04', '05'] }, title: str, event: { type: 'string', description: 'The event that issued it (its latest issue)' }, seq: int, issuedAt: time, href: str }) },
+  }),
   PasswordChanged: object({ sessionsEnded: { type: 'integer', minimum: 0, description: "The account's other sessions that ended; the caller's own stays." } }),
   AccountState: object({ username: str, active: bool, sessionsEnded: { type: 'integer', minimum: 0, description: 'Sessions ended by this call (0 when enabling).' } }),
   ApiKey: object({
