@@ -56,9 +56,9 @@ it('issues form 04 once, moving the due date, and refuses a second one', async (
 it('is at risk in the last working day, when form 04 is too late', async () => {
   const id = await fileHouseholdBusiness();
   const leader = await at('2026-03-04T16:00:00+07:00', 'leader.hop-thinh'); // Wednesday 16:00: 1 day 1 hour left
-  expect((await leader.get(`/v1/dossiers/${id}`)).body.atRisk).toBe(false);
+  expect((await leader.get(`/v1/dossiers/${id}`)).body).toMatchObject({ atRisk: false, workingMinutesLeft: 540 });
   const late = await at('2026-03-05T08:00:00+07:00', 'leader.hop-thinh'); // Thursday 08:00: 7.5 working hours left
-  expect((await late.get(`/v1/dossiers/${id}`)).body).toMatchObject({ atRisk: true, overdue: false });
+  expect((await late.get(`/v1/dossiers/${id}`)).body).toMatchObject({ atRisk: true, overdue: false, workingMinutesLeft: 450 });
   // Supervisors list what is at risk and what is overdue.
   const supervisor = await ApiClient.login(system.url, 'supervisor.hop-thinh');
   expect((await supervisor.get('/v1/dossiers?due=at-risk')).body.items.map((d: { id: string }) => d.id)).toContain(id);
