@@ -128,3 +128,21 @@ export function enumText(value) {
 export function pairText(vi, en) {
   return en && en !== vi ? `${vi} (${en})` : vi;
 }
+
+/**
+ * A state as officers read it: the definition's `title` ({vi, en}) when the API
+ * carries one, else the state id as code, which is what the definition names.
+ */
+export function stateLabel(state, title, options) {
+  if (title && typeof title === 'object') return bi(title.vi ?? title.en, title.en ?? title.vi, options);
+  const el = document.createElement('code');
+  el.className = 'state';
+  el.textContent = state;
+  return el;
+}
+
+/** An available event's button text: its definition `label` ({vi, en}) when present, else the glossary. */
+export function eventTitle(ev, options) {
+  if (ev.label && typeof ev.label === 'object') return bi(ev.label.vi ?? ev.label.en, ev.label.en ?? ev.label.vi, options);
+  return eventLabel(ev.type, options);
+}
