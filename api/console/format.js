@@ -49,12 +49,14 @@ const dayMinutes = 480;
 
 /**
  * Working minutes left → [vi, en] text: "còn 1 ngày 2 giờ làm việc",
- * "quá hạn 3 giờ làm việc". Null (no running clock) → null.
+ * "quá hạn 3 giờ làm việc". Null (no running clock) → null. `overdue` comes
+ * from the API: past the due date outside working hours is late by 0 minutes.
  */
-export function describeWorkingTime(minutes) {
+export function describeWorkingTime(minutes, overdue = false) {
   if (minutes === null || minutes === undefined) return null;
-  const late = minutes < 0;
+  const late = overdue || minutes < 0;
   const m = Math.abs(minutes);
+  if (late && m === 0) return ['đã quá hạn', 'overdue'];
   const days = Math.floor(m / dayMinutes);
   const hours = Math.floor((m % dayMinutes) / 60);
   const mins = m % 60;

@@ -47,6 +47,12 @@ const events = {
   DUE_DATE_CHANGED: ['Thay đổi hạn xử lý', 'Due date changed'],
   CLOCK_PAUSED: ['Tạm dừng tính thời gian', 'Clock paused'],
   OVERDUE: ['Quá hạn', 'Overdue'],
+  ATTACHMENT_ADDED: ['Đính kèm bản quét', 'Scan attached'],
+  CLAIMED: ['Nhận xử lý', 'Claimed'],
+  RELEASED: ['Trả lại hồ sơ chung', 'Released'],
+  ASSIGNED: ['Phân công xử lý', 'Assigned'],
+  EXTENSION_ISSUED: ['Gia hạn (Mẫu 04)', 'New date issued (form 04)'],
+  MIGRATED: ['Chuyển phiên bản quy trình', 'Moved to another version'],
 };
 
 const outcomes = {

@@ -5,7 +5,7 @@
 import { getBlob } from '../../api.js';
 import { h, uid } from '../../dom.js';
 import { problemAlert } from '../../field.js';
-import { applyLang, bi, biText } from '../../i18n.js';
+import { applyLang, bi, biText, tx } from '../../i18n.js';
 
 export const scanTypes = 'application/pdf,image/jpeg,image/png';
 
@@ -22,7 +22,9 @@ export function scanChecklist(documents, { files, onFiles, canAttach = true }) {
       const attached = files.get(doc.id) ?? [];
       const present = attached.length > 0;
       const inputId = uid('scan');
-      const input = h('input', { type: 'file', id: inputId, accept: scanTypes, multiple: true, class: 'visually-hidden', 'data-document': doc.id, onchange: (e) => e.target.files.length && onFiles(doc.id, [...e.target.files]) });
+      // The row's document goes into the control's name, so a screen reader hears which scan it takes.
+      const docName = typeof doc.name === 'string' ? { vi: doc.name, en: doc.name } : doc.name;
+      const input = h('input', { type: 'file', id: inputId, accept: scanTypes, multiple: true, class: 'visually-hidden', 'data-document': doc.id, 'aria-label': tx(`Đính kèm bản quét: ${docName.vi}`, `Attach a scan: ${docName.en}`), onchange: (e) => e.target.files.length && onFiles(doc.id, [...e.target.files]) });
       const row = h(
         'li',
         { class: `scan-row${present ? ' is-present' : ''}`, 'data-document': doc.id, 'data-testid': 'scan-row' },
@@ -41,7 +43,7 @@ export function scanChecklist(documents, { files, onFiles, canAttach = true }) {
           attached.length ? h('ul', { class: 'scan-files' }, attached.map((f) => h('li', { 'data-testid': 'scan-file' }, fileLine(f)))) : null,
         ),
         canAttach && doc.digitizable !== false
-          ? h('div', { class: 'scan-add' }, input, h('label', { for: inputId, class: 'btn btn-small btn-secondary' }, bi('Đính kèm bản quét', 'Attach a scan', { compact: true }), h('span', { class: 'visually-hidden' }, ': ', biText(doc.name, { compact: true }))), h('span', { class: 'muted small drop-hint' }, bi('hoặc kéo thả tệp vào đây', 'or drop files here', { compact: true })))
+          ? h('div', { class: 'scan-add' }, input, h('label', { for: inputId, class: 'btn btn-small btn-secondary' }, bi('Đính kèm bản quét', 'Attach a scan', { compact: true })), h('span', { class: 'muted small drop-hint' }, bi('hoặc kéo thả tệp vào đây', 'or drop files here', { compact: true })))
           : null,
       );
       if (canAttach && doc.digitizable !== false) {
@@ -68,7 +70,7 @@ function fileLine(f) {
   return [
     h('span', { class: 'file-name' }, f.fileName),
     h('span', { class: 'muted small' }, ` · ${size}`),
-    f.href ? [' ', h('button', { type: 'button', class: 'link-button', onclick: () => void openFile(f.href, slot) }, bi('Xem', 'View', { compact: true }), h('span', { class: 'visually-hidden' }, ` ${f.fileName}`))] : h('span', { class: 'muted small' }, ' · ', bi('sẽ tải lên khi tiếp nhận', 'uploaded on filing', { compact: true })),
+    f.href ? [' ', h('button', { type: 'button', class: 'link-button', 'aria-label': tx(`Xem ${f.fileName}`, `View ${f.fileName}`), onclick: () => void openFile(f.href, slot) }, bi('Xem', 'View', { compact: true }))] : h('span', { class: 'muted small' }, ' · ', bi('sẽ tải lên khi tiếp nhận', 'uploaded on filing', { compact: true })),
     slot,
   ];
 }

@@ -112,7 +112,7 @@ export async function render(ctx) {
               h('th', { scope: 'col' }, bi('Người nộp · Thủ tục', 'Applicant · Procedure')),
               h('th', { scope: 'col' }, bi('Bước', 'Step')),
               h('th', { scope: 'col' }, bi('Trạng thái (Cổng DVC)', 'Portal status')),
-              h('th', { scope: 'col' }, bi('Đơn vị đang giữ', 'Holding unit')),
+              h('th', { scope: 'col', class: 'col-unit' }, bi('Đơn vị đang giữ', 'Holding unit')),
               h('th', { scope: 'col' }, bi('Hạn xử lý', 'Due')),
               h('th', { scope: 'col' }, bi('Người xử lý', 'Claimed by')),
             ),
@@ -128,7 +128,7 @@ export async function render(ctx) {
                 h('td', {}, h('div', {}, String(d.applicant?.fullName ?? '—')), h('div', { class: 'muted small' }, biText(d.procedureName, { compact: true }), ` · ${d.procedureCode}`)),
                 h('td', {}, stateLabel(d.state, d.stateTitle, { compact: true })),
                 h('td', {}, portalStatus(d.statusCode)),
-                h('td', {}, unitName(d.currentUnit)),
+                h('td', { class: 'col-unit' }, unitName(d.currentUnit)),
                 h('td', { class: 'due' }, timeElement(d.dueAt), countdown(d), h('div', { class: 'badges' }, dossierBadges(d))),
                 h('td', { class: 'claim' }, claimCell(d)),
               ),
@@ -154,7 +154,7 @@ export async function render(ctx) {
 
 /** The working time left before the due date (or how late), from the API's workingMinutesLeft. */
 export function countdown(d) {
-  const text = describeWorkingTime(d.workingMinutesLeft);
+  const text = describeWorkingTime(d.workingMinutesLeft, d.overdue);
   if (!text) return null;
   return h('div', { class: `countdown${d.overdue ? ' is-late' : d.atRisk ? ' is-soon' : ''}`, 'data-testid': 'countdown' }, bi(text[0], text[1], { compact: true }));
 }
