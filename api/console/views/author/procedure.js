@@ -68,7 +68,8 @@ function dataUrl(blob) {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result);
     reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(blob);
+    // Re-typed so the URL reads data:image/svg+xml;base64, whatever charset the response named.
+    reader.readAsDataURL(new Blob([blob], { type: 'image/svg+xml' }));
   });
 }
 
@@ -135,14 +136,14 @@ function versionsSection(ctx, code, versions) {
         'tbody',
         {},
         versions.map((v) => {
-          const publishButton = v.status === 'draft' ? h('button', { type: 'button', class: 'btn btn-small btn-primary', onclick: () => void publish(v, publishButton) }, bi('Ban hành', 'Publish', { compact: true }), h('span', { class: 'visually-hidden' }, ` v${v.version}`)) : null;
+          const publishButton = v.status === 'draft' ? h('button', { type: 'button', class: 'btn btn-small btn-primary', 'aria-label': tx(`Ban hành phiên bản ${v.version}`, `Publish version ${v.version}`), onclick: () => void publish(v, publishButton) }, bi('Ban hành', 'Publish', { compact: true })) : null;
           return h(
             'tr',
             { 'data-testid': 'version-row' },
             h('th', { scope: 'row' }, `v${v.version}`),
             h('td', {}, v.status === 'published' ? bi('Đã ban hành', 'Published', { compact: true }) : bi('Bản nháp', 'Draft', { compact: true })),
             h('td', {}, formatDateTime(v.publishedAt ?? v.createdAt)),
-            h('td', {}, h('a', { href: `#/author/draft?code=${encodeURIComponent(code)}&version=${v.version}`, class: 'btn btn-small btn-quiet' }, bi('Mở', 'Open', { compact: true }), h('span', { class: 'visually-hidden' }, ` v${v.version}`)), ' ', publishButton),
+            h('td', {}, h('a', { href: `#/author/draft?code=${encodeURIComponent(code)}&version=${v.version}`, class: 'btn btn-small btn-quiet', 'aria-label': tx(`Mở phiên bản ${v.version} trong trình soạn thảo`, `Open version ${v.version} in the editor`) }, bi('Mở', 'Open', { compact: true })), ' ', publishButton),
           );
         }),
       ),

@@ -5,7 +5,7 @@
 // from the forms the history records as issued.
 import { h } from '../../dom.js';
 import { formatDateTime } from '../../format.js';
-import { bi, biText } from '../../i18n.js';
+import { bi, biText, tx } from '../../i18n.js';
 import { openFile } from './scan-checklist.js';
 
 const formNames = {
@@ -45,8 +45,8 @@ export function formsPanel(dossierId, forms) {
               h(
                 'div',
                 { class: 'form-links' },
-                h('button', { type: 'button', class: 'btn btn-small btn-secondary', 'data-href': href, onclick: () => void openFile(href, slot) }, bi('Tải PDF', 'PDF', { compact: true }), h('span', { class: 'visually-hidden' }, ` ${f.form}`)),
-                h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-href': `${href}?format=html`, onclick: () => void openFile(`${href}?format=html`, slot) }, bi('Bản in', 'Print view', { compact: true }), h('span', { class: 'visually-hidden' }, ` ${f.form}`)),
+                h('button', { type: 'button', class: 'btn btn-small btn-secondary', 'data-href': href, 'aria-label': tx(`Tải PDF mẫu ${f.form}`, `Form ${f.form} as PDF`), onclick: () => void openFile(href, slot) }, bi('Tải PDF', 'PDF', { compact: true })),
+                h('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-href': `${href}?format=html`, 'aria-label': tx(`Bản in mẫu ${f.form}`, `Form ${f.form} print view`), onclick: () => void openFile(`${href}?format=html`, slot) }, bi('Bản in', 'Print view', { compact: true })),
               ),
               slot,
             );
