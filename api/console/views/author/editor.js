@@ -37,7 +37,10 @@ export async function render(ctx) {
     } catch (error) {
       const diagnostics = error.problem?.diagnostics ?? [];
       editor.mark(diagnostics);
-      result.replaceChildren(problemAlert(error), diagnostics.length ? diagnosticList(diagnostics, editor) : null);
+      const alert = problemAlert(error);
+      // The list below says it all, each line a link: the detail's copy of it would only repeat it.
+      if (diagnostics.length) alert.querySelector('.problem-detail')?.remove();
+      result.replaceChildren(alert, diagnostics.length ? diagnosticList(diagnostics, editor) : null);
     } finally {
       save.disabled = false;
       applyLang(result);
