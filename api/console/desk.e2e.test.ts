@@ -72,7 +72,7 @@ describe('the commune desk', () => {
     const child = receiver.getByRole('group', { name: 'Người được đăng ký khai sinh' });
     await child.getByLabel('Họ và tên').fill('Nguyễn Minh Khôi');
     await child.getByLabel('Giới tính').selectOption({ label: 'Nam (Male)' });
-    await child.getByLabel('Ngày sinh').fill('2026-02-20');
+    await child.getByLabel('Ngày sinh').fill('20/02/2026'); // as officers write dates, whatever the computer's locale
     await child.getByLabel('Nơi sinh').fill('Bệnh viện Sản Nhi Bắc Ninh');
     const father = receiver.getByRole('group', { name: 'Cha', exact: true });
     await father.getByLabel('Họ và tên').fill('Nguyễn Văn An');
@@ -100,6 +100,7 @@ describe('the commune desk', () => {
       ['birth-certificate', 'giay-chung-sinh.pdf', pdf.length],
     ]);
     expect(stored.missingRequired).toEqual([]);
+    expect((await api.get(`/v1/dossiers/${dossier.id}`)).body.data.child.birthDate).toBe('2026-02-20');
   });
 
   it('opens a scan from the dossier page', async () => {
@@ -225,6 +226,28 @@ describe('the commune desk', () => {
     ]);
     await leader.getByRole('link', { name: 'Danh sách hồ sơ', exact: true }).click();
     await leader.getByText('Không có hồ sơ nào cần xử lý.').waitFor();
+  });
+
+  it('a leader sets a new date with form 04 while it is allowed, once', async () => {
+    // A 3-working-day procedure accepted on Monday 09:00 is due Thursday 17:00: at Monday 10:00 form 04 is still allowed.
+    const created = await api.post('/v1/dossiers', {
+      procedureCode: '1.001612',
+      applicant: { fullName: 'Trần Văn Bình', idNumber: '027085001234', phone: '0987654321' },
+      data: { owner: { fullName: 'Trần Văn Bình', idNumber: '027085001234' }, business: { name: 'Tạp hóa Bình An', commune: 'hop-thinh', address: 'Thôn Đông', capitalVnd: 50_000_000, lines: ['bán lẻ'] } },
+    });
+    expect((await api.post(`/v1/dossiers/${created.body.id}/events`, { type: 'ACCEPT' })).status).toBe(200);
+    const leader = await chrome.signIn('leader.hop-thinh');
+    await leader.goto(`${system.url}/#/dossiers/${created.body.id}`);
+    const form = leader.getByRole('form', { name: 'Gia hạn (Mẫu 04)' });
+    await form.getByLabel('Ngày hẹn trả kết quả mới').fill('10/03/2026');
+    await form.getByLabel('Lý do chậm trễ (gửi kèm lời xin lỗi)').fill('Cần xác minh địa điểm kinh doanh');
+    await form.getByRole('button', { name: 'Gia hạn và in Mẫu 04', exact: true }).click();
+    await leader.getByTestId('notice').filter({ hasText: 'Đã gia hạn' }).waitFor();
+    expect(await text(leader.getByTestId('fact-due'))).toBe('10/03/2026 17:00 còn 6 ngày 5 giờ làm việc'); // Mon 10:00–17:00 less lunch, then Tue–Fri, Mon 9, Tue 10
+    expect(await form.count()).toBe(0);
+    expect(await leader.getByTestId('printable-form').evaluateAll((items) => items.map((li) => li.getAttribute('data-form')))).toEqual(['01', '04']);
+    expect(await text(leader.locator('.tl-extension-issued .tl-comment'))).toBe('Cần xác minh địa điểm kinh doanh');
+    await screenshot(leader, 'desk-extension');
   });
 
   it('no script error and no Content-Security-Policy violation happened', () => {

@@ -64,3 +64,15 @@ export function describeWorkingTime(minutes, overdue = false) {
   const en = [days ? `${days} d` : '', hours ? `${hours} h` : '', !days && mins ? `${mins} min` : ''].filter(Boolean).join(' ') || '0 min';
   return late ? [`quá hạn ${vi} làm việc`, `${en} of working time late`] : [`còn ${vi} làm việc`, `${en} of working time left`];
 }
+
+/**
+ * "20/02/2026" (how officers write dates) → "2026-02-20" (what the API takes).
+ * Anything else is returned trimmed, as typed, so the server names what is wrong.
+ * Date fields are text, not <input type="date">: that one shows the computer's
+ * locale (often mm/dd/yyyy), not the dd/mm/yyyy of every Vietnamese form.
+ */
+export function readDayMonthYear(text) {
+  const t = text.trim();
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : t;
+}

@@ -6,6 +6,7 @@
 import { post } from '../../api.js';
 import { h } from '../../dom.js';
 import { field, isEmpty, missingMessage, problemAlert } from '../../field.js';
+import { readDayMonthYear } from '../../format.js';
 import { applyLang, bi } from '../../i18n.js';
 
 export function mayExtend(d, user) {
@@ -15,7 +16,7 @@ export function mayExtend(d, user) {
 
 /** extensionForm(dossier, { done(nextDossier) }) → a card with the new date and the reason. */
 export function extensionForm(d, { done }) {
-  const date = field({ label: bi('Ngày hẹn trả kết quả mới', 'New appointment date'), control: h('input', { type: 'date', name: 'newDueDate' }), hint: bi('Một ngày làm việc sau hạn hiện tại', 'A working day after the current due date'), required: true });
+  const date = field({ label: bi('Ngày hẹn trả kết quả mới', 'New appointment date'), control: h('input', { type: 'text', name: 'newDueDate', inputmode: 'numeric', placeholder: 'dd/mm/yyyy', autocomplete: 'off' }), hint: bi('Ngày/tháng/năm: một ngày làm việc sau hạn hiện tại', 'Day/month/year: a working day after the current due date'), required: true });
   const reason = field({ label: bi('Lý do chậm trễ (gửi kèm lời xin lỗi)', 'Reason for the delay (sent with the apology)'), control: h('textarea', { rows: 3, maxlength: 2000, name: 'reason' }), required: true });
   const slot = h('div', { class: 'alert-slot', tabindex: '-1' });
   const submit = h('button', { type: 'submit', class: 'btn btn-caution' }, bi('Gia hạn và in Mẫu 04', 'Set the new date (form 04)', { compact: true }));
@@ -32,7 +33,7 @@ export function extensionForm(d, { done }) {
     if (first) return first.focus();
     submit.disabled = true;
     try {
-      await done(await post(`/v1/dossiers/${encodeURIComponent(d.id)}/extension`, { newDueDate: date.control.value, reason: reason.control.value.trim() }));
+      await done(await post(`/v1/dossiers/${encodeURIComponent(d.id)}/extension`, { newDueDate: readDayMonthYear(date.control.value), reason: reason.control.value.trim() }));
     } catch (error) {
       slot.replaceChildren(problemAlert(error));
       applyLang(slot);
