@@ -60,7 +60,7 @@ it('issues form 04 once, when the dossier is at risk, moving the due date, and r
 it('is at risk in its last working day and overdue after it; form 04 waits until then, and is still owed when overdue', async () => {
   const id = await fileHouseholdBusiness();
   const early = await at('2026-03-04T10:00:00+07:00', 'leader.hop-thinh'); // Wednesday 10:00: 1 day 5.5 hours left
-  expect((await early.get(`/v1/dossiers/${id}`)).body.atRisk).toBe(false);
+  expect((await early.get(`/v1/dossiers/${id}`)).body).toMatchObject({ atRisk: false, workingMinutesLeft: 810 });
   const notDue = await early.post(`/v1/dossiers/${id}/extension`, { newDueDate: '2026-03-10', reason: 'sớm' });
   expect(notDue.status).toBe(422);
   expect(notDue.body).toMatchObject({
@@ -68,7 +68,7 @@ it('is at risk in its last working day and overdue after it; form 04 waits until
     detail: 'form 04 is for a dossier at risk or overdue: 810 working minutes are left before the due date 2026-03-05T10:00:00.000Z; it may be issued once less than one working day (480 minutes) is left',
   });
   const late = await at('2026-03-05T08:00:00+07:00', 'leader.hop-thinh');
-  expect((await late.get(`/v1/dossiers/${id}`)).body).toMatchObject({ atRisk: true, overdue: false });
+  expect((await late.get(`/v1/dossiers/${id}`)).body).toMatchObject({ atRisk: true, overdue: false, workingMinutesLeft: 450 });
   // Supervisors list what is at risk and what is overdue.
   const supervisor = await ApiClient.login(system.url, 'supervisor.hop-thinh');
   expect((await supervisor.get('/v1/dossiers?due=at-risk')).body.items.map((d: { id: string }) => d.id)).toContain(id);

@@ -124,7 +124,8 @@ it('prints form 04 with the reason, the old and the new date, for the leader to 
   });
   const id = created.body.id;
   await receiver.post(`/v1/dossiers/${id}/events`, { type: 'ACCEPT' });
-  const leader = await at('2026-03-04T10:00:00+07:00', 'leader.hop-thinh');
+  // At risk: 7 working hours left (form 04 is issued once at risk or overdue).
+  const leader = await at('2026-03-05T10:00:00+07:00', 'leader.hop-thinh');
   expect((await leader.post(`/v1/dossiers/${id}/extension`, { newDueDate: '2026-03-10', reason: 'cần xác minh địa điểm kinh doanh' })).status).toBe(200);
   expect((await leader.get(`/v1/dossiers/${id}/forms`)).body.items.map((i: { form: string }) => i.form)).toEqual(['01', '04']);
 

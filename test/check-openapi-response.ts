@@ -23,9 +23,13 @@ function loadBackend(): Promise<OpenAPIBackend> {
     const alias = (responses: Responses) => {
       for (const r of Object.values(responses)) if (r.content?.['application/problem+json'] && !r.content['application/json']) r.content['application/json'] = r.content['application/problem+json'];
     };
+    inlineReferences(document);
     alias(document.components.responses);
     for (const item of Object.values(document.paths)) for (const op of Object.values(item)) alias(op.responses);
-    const api = new OpenAPIBackend({ definition: document as unknown as Document, strict: true, validate: true, customizeAjv: (ajv) => addFormats(ajv as unknown as Ajv) as unknown as typeof ajv });
+    // quick: validators are compiled per operation when first used. Compiling all of them
+    // up front blocks the event loop for seconds, long enough for the server to close an
+    // idle keep-alive socket that fetch then reuses ("other side closed").
+    const api = new OpenAPIBackend({ definition: document as unknown as Document, strict: true, validate: true, quick: true, customizeAjv: (ajv) => addFormats(ajv as unknown as Ajv) as unknown as typeof ajv });
     // Its document check (openapi-schema-validator) predates OpenAPI 3.1.0 final and refuses
     // jsonSchemaDialect, info.summary, license.identifier and 2020-12 keywords; the document
     // itself is checked by Redocly (npm run lint:openapi). Here it only validates responses.
@@ -34,6 +38,26 @@ function loadBackend(): Promise<OpenAPIBackend> {
     return api;
   })();
   return backend;
+}
+
+/**
+ * Replaces every local `$ref` (`#/components/…`) with a copy of what it names, so
+ * validators can be compiled one operation at a time (quick mode does not
+ * dereference the document). The document has no recursive schemas.
+ */
+function inlineReferences(document: object): void {
+  const resolve = (ref: string): unknown => ref.slice(2).split('/').reduce<any>((node, key) => node?.[key], document);
+  const walk = (node: unknown, depth: number): unknown => {
+    if (depth > 64) throw new Error('the OpenAPI document nests references more than 64 deep: is a schema recursive?');
+    if (Array.isArray(node)) return node.map((n) => walk(n, depth));
+    if (!node || typeof node !== 'object') return node;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/')) return walk(structuredClone(resolve(ref)), depth + 1);
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, depth)]));
+  };
+  const doc = document as { paths: unknown; components: Record<string, unknown> };
+  doc.paths = walk(doc.paths, 0);
+  doc.components = walk(doc.components, 0) as Record<string, unknown>;
 }
 
 export async function checkOpenApiResponse(method: string, url: string, status: number, headers: Headers, body: unknown): Promise<void> {

@@ -17,7 +17,7 @@ export class ApiError extends Error {
 /** Fired when the server no longer accepts the token; the app returns to the login screen. */
 export const UNAUTHENTICATED = 'motcua:unauthenticated';
 
-export async function api(method, path, { body, headers = {}, anonymous = false } = {}) {
+export async function api(method, path, { body, raw, headers = {}, anonymous = false } = {}) {
   const bearer = anonymous ? null : session.token();
   let res;
   try {
@@ -29,7 +29,7 @@ export async function api(method, path, { body, headers = {}, anonymous = false 
         ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
     throw new ApiError(0, { title: 'Network error', detail: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại. (The server cannot be reached; check the network and retry.)' });
@@ -52,6 +52,8 @@ export async function api(method, path, { body, headers = {}, anonymous = false 
 
 export const get = (path) => api('GET', path);
 export const post = (path, body, headers) => api('POST', path, { body, headers });
+/** POSTs YAML text (procedure drafts, scenarios). */
+export const postYaml = (path, text) => api('POST', path, { raw: text, headers: { 'content-type': 'application/yaml' } });
 
 // Units rarely change during a shift: fetch the directory once per page load.
 let units = null;
@@ -65,4 +67,27 @@ export async function unitDirectory() {
       });
   }
   return units;
+}
+
+/** POSTs a file as the raw body (the attachments API takes no multipart); its type is the file's own. */
+export async function upload(path, file) {
+  return api('POST', path, { raw: file, headers: { 'content-type': file.type || 'application/octet-stream' } });
+}
+
+/**
+ * GETs a file (a scan, a printable form) with the officer's token: links cannot
+ * carry it, so the console fetches the bytes and opens them from a blob: URL.
+ */
+export async function getBlob(path) {
+  const bearer = session.token();
+  const res = await fetch(path, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
+  if (res.ok) return res.blob();
+  const text = await res.text();
+  let problem;
+  try {
+    problem = JSON.parse(text);
+  } catch {
+    problem = { detail: text || `HTTP ${res.status}` };
+  }
+  throw new ApiError(res.status, problem);
 }

@@ -1,4 +1,5 @@
-// The console shell: hash routes (#/login, #/worklist, #/new, #/dossiers/:id),
+// The console shell: hash routes (#/login, #/worklist, #/new, #/dossiers/:id,
+// and the author's #/procedures, #/procedures/:code, #/author/draft),
 // so the server needs to serve nothing but these static files; the header;
 // the sign-in gate; and focus handling so each new screen is announced.
 import { ApiError, get, UNAUTHENTICATED } from './api.js';
@@ -7,10 +8,13 @@ import { problemAlert } from './field.js';
 import { roleLabel } from './glossary.js';
 import { applyLang, bi, biText, currentLang, setLang, tx } from './i18n.js';
 import * as session from './session.js';
+import * as catalogueView from './views/author/catalogue.js';
+import * as editorView from './views/author/editor.js';
+import * as procedureView from './views/author/procedure.js';
 import * as detailView from './views/dossier-detail.js';
 import * as loginView from './views/login.js';
 import * as newDossierView from './views/new-dossier.js';
-import * as worklistView from './views/worklist.js';
+import * as worklistView from './views/desk/worklist.js';
 import * as boardView from './views/board/board.js';
 
 const routes = [
@@ -19,6 +23,9 @@ const routes = [
   { pattern: /^\/board$/, view: boardView },
   { pattern: /^\/new$/, view: newDossierView },
   { pattern: /^\/dossiers\/([^/]+)$/, view: detailView, param: 'id' },
+  { pattern: /^\/procedures$/, view: catalogueView },
+  { pattern: /^\/procedures\/([^/]+)$/, view: procedureView, param: 'code' },
+  { pattern: /^\/author\/draft$/, view: editorView },
 ];
 
 const main = document.getElementById('main');
@@ -63,16 +70,22 @@ const ctx = {
   },
 };
 
-/** Where a user lands after signing in: supervisors on their board, officers on their worklist. */
+/**
+ * Where a user lands after signing in: supervisors and administrators on the
+ * board, policy authors on the catalogue (they read no dossiers), officers on
+ * their worklist.
+ */
 function homeOf(user) {
-  return user && (user.role === 'supervisor' || user.role === 'admin') ? '#/board' : '#/worklist';
+  if (!user) return '#/worklist';
+  if (user.role === 'supervisor' || user.role === 'admin') return '#/board';
+  return user.role === 'author' ? '#/procedures' : '#/worklist';
 }
 
 async function route() {
   const seq = ++renderSeq;
   const { path, query } = parseHash();
   const match = routes.map((r) => ({ r, m: r.pattern.exec(path) })).find((x) => x.m);
-  if (!match) return navigate('#/worklist');
+  if (!match) return navigate(homeOf(session.currentUser()));
   const { r, m } = match;
 
   if (!r.public && !session.token()) {
@@ -83,6 +96,8 @@ async function route() {
   try {
     if (session.token() && !session.currentUser()) session.setCurrentUser(await get('/v1/me'));
     if (seq !== renderSeq) return;
+    // An author's worklist is always empty: their desk is the catalogue.
+    if (path === '/worklist' && homeOf(session.currentUser()) !== '#/worklist') return navigate(homeOf(session.currentUser()));
     renderHeader();
     content = await r.view.render({ ...ctx, params: r.param ? { [r.param]: decodeURIComponent(m[1]) } : {}, query, user: session.currentUser() });
   } catch (error) {
@@ -109,12 +124,14 @@ function renderHeader() {
     h(
       'div',
       { class: 'header-inner' },
-      h('a', { class: 'brand', href: user ? '#/worklist' : '#/login' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'M'), h('span', { class: 'brand-text' }, h('strong', {}, 'Một cửa'), bi('Giải quyết thủ tục hành chính', 'Administrative procedures', { compact: true }))),
+      h('a', { class: 'brand', href: user ? homeOf(user) : '#/login' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'M'), h('span', { class: 'brand-text' }, h('strong', {}, 'Một cửa'), bi('Giải quyết thủ tục hành chính', 'Administrative procedures', { compact: true }))),
       user
         ? h(
             'nav',
             { class: 'main-nav', 'aria-label': tx('Điều hướng chính', 'Main navigation') },
-            h('a', { href: '#/worklist' }, bi('Danh sách hồ sơ', 'Worklist', { compact: true })),
+            ['author', 'admin'].includes(user.role) ? null : h('a', { href: '#/worklist' }, bi('Danh sách hồ sơ', 'Worklist', { compact: true })),
+            h('a', { href: '#/procedures' }, bi('Thủ tục', 'Procedures', { compact: true })),
+            ['author', 'admin'].includes(user.role) ? h('a', { href: '#/author/draft' }, bi('Soạn quy trình', 'Draft editor', { compact: true })) : null,
             user.role === 'receiver' ? h('a', { href: '#/new' }, bi('Tiếp nhận hồ sơ mới', 'New dossier', { compact: true })) : null,
             user.role === 'supervisor' || user.role === 'admin' ? h('a', { href: '#/board' }, bi('Bảng giám sát', 'Supervision board', { compact: true })) : null,
           )

@@ -137,7 +137,7 @@ describe('an officer’s day in the console', () => {
     expect(await text(page.getByTestId('notice'))).toBe('Đã thực hiện: Tiếp nhận → processing · 4 Đang xử lý In progress');
     expect(await text(page.getByTestId('fact-state'))).toBe('processing');
     expect(await text(page.getByTestId('fact-status'))).toBe('4 Đang xử lý In progress');
-    expect(await text(page.getByTestId('fact-due'))).toBe('02/03/2026 17:00');
+    expect(await text(page.getByTestId('fact-due'))).toBe('02/03/2026 17:00 Sắp đến hạn còn 6 giờ 30 phút làm việc'); // lunch 11:30–13:00 is not working time
     expect(await text(page.getByTestId('fact-version'))).toBe('2');
     expect(await texts(page.locator('.action-buttons button'))).toEqual(['Rút hồ sơ']);
     await page.screenshot({ path: '/tmp/console-detail.png', fullPage: true });
@@ -153,8 +153,8 @@ describe('an officer’s day in the console', () => {
     await page.getByRole('link', { name: 'Danh sách hồ sơ', exact: true }).click();
     const row = (code: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name: code, exact: true }) });
     await row(dossier.receiptCode).waitFor();
-    expect(await texts(row(dossier.receiptCode).getByRole('cell'))).toEqual(['Đăng ký khai sinh 1.001193', 'processing', '4 Đang xử lý In progress', 'Xã Hợp Thịnh', '02/03/2026 17:00']);
-    expect(await texts(row(waiting.receiptCode).getByRole('cell'))).toEqual(['Đăng ký khai sinh 1.001193', 'awaiting-supplement', '5 Yêu cầu bổ sung giấy tờ Supplement requested', 'Xã Hợp Thịnh', '— Tạm dừng']);
+    expect(await texts(row(dossier.receiptCode).getByRole('cell'))).toEqual(['Nguyễn Văn An Đăng ký khai sinh · 1.001193', 'processing', '4 Đang xử lý In progress', 'Xã Hợp Thịnh', '02/03/2026 17:00 còn 6 giờ 30 phút làm việc Sắp đến hạn', 'Nhận xử lý']);
+    expect(await texts(row(waiting.receiptCode).getByRole('cell'))).toEqual(['Nguyễn Văn An Đăng ký khai sinh · 1.001193', 'awaiting-supplement', '5 Yêu cầu bổ sung giấy tờ Supplement requested', 'Xã Hợp Thịnh', '— Tạm dừng', 'Nhận xử lý']);
     expect(await text(page.getByRole('table').locator('caption'))).toBe('3 hồ sơ, hồ sơ gấp nhất ở trên cùng 3 dossiers, most urgent first');
   });
 
@@ -206,12 +206,12 @@ describe('an officer’s day in the console', () => {
       'Trả kết quả HAND_OVER',
     ]);
     expect(await texts(entries.locator('.tl-meta'))).toEqual([
-      '02/03/2026 09:00 · Cán bộ tiếp nhận · Xã Hợp Thịnh',
-      '02/03/2026 09:00 · Cán bộ tiếp nhận · Xã Hợp Thịnh',
-      '02/03/2026 09:00 · Cán bộ tiếp nhận · Xã Hợp Thịnh',
-      '02/03/2026 10:00 · Chuyên viên xử lý · Xã Hợp Thịnh',
-      '02/03/2026 10:00 · Lãnh đạo · Xã Hợp Thịnh',
-      '02/03/2026 10:00 · Cán bộ tiếp nhận · Xã Hợp Thịnh',
+      '02/03/2026 09:00 · receiver.hop-thinh · Cán bộ tiếp nhận · Xã Hợp Thịnh',
+      '02/03/2026 09:00 · receiver.hop-thinh · Cán bộ tiếp nhận · Xã Hợp Thịnh',
+      '02/03/2026 09:00 · receiver.hop-thinh · Cán bộ tiếp nhận · Xã Hợp Thịnh',
+      '02/03/2026 10:00 · specialist.hop-thinh · Chuyên viên xử lý · Xã Hợp Thịnh',
+      '02/03/2026 10:00 · leader.hop-thinh · Lãnh đạo · Xã Hợp Thịnh',
+      '02/03/2026 10:00 · receiver.hop-thinh · Cán bộ tiếp nhận · Xã Hợp Thịnh',
     ]);
     expect(await texts(entries.locator('.tl-move'))).toEqual([
       '— → reception (1)',
@@ -276,10 +276,10 @@ describe('at the end of the day', () => {
     await page.getByLabel('Gồm cả hồ sơ đã kết thúc').check();
     const closedRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'H04.101-260302-0001', exact: true }) });
     await closedRow.waitFor();
-    expect(await texts(closedRow.getByRole('cell'))).toEqual(['Đăng ký khai sinh 1.001193', 'returned', '10 Đã trả kết quả Result returned', 'Xã Hợp Thịnh', '02/03/2026 17:00 Đã kết thúc']);
+    expect(await texts(closedRow.getByRole('cell'))).toEqual(['Nguyễn Văn An Đăng ký khai sinh · 1.001193', 'returned', '10 Đã trả kết quả Result returned', 'Xã Hợp Thịnh', '02/03/2026 17:00 Đã kết thúc', '—']);
     const overdue = page.getByRole('row').filter({ has: page.getByTestId('badge-overdue') });
     expect(await overdue.count()).toBe(2); // the one stopped by its condition, and the one accepted behind the officer’s back
-    expect(await texts(overdue.first().getByRole('cell'))).toEqual(['Đăng ký khai sinh 1.001193', 'processing', '4 Đang xử lý In progress', 'Xã Hợp Thịnh', '02/03/2026 17:00 Quá hạn']);
+    expect(await texts(overdue.first().getByRole('cell'))).toEqual(['Nguyễn Văn An Đăng ký khai sinh · 1.001193', 'processing', '4 Đang xử lý In progress', 'Xã Hợp Thịnh', '02/03/2026 17:00 đã quá hạn Quá hạn', '—']); // 17:30 is after working hours: late, by no working time yet
     expect(page.url()).toBe(`${system.url}/#/worklist?closed=true`);
     await page.screenshot({ path: '/tmp/console-worklist.png', fullPage: true });
   });

@@ -2,7 +2,7 @@
 // readers: the label names the control, the hint and the error describe it.
 // Used by the applicant block, the generated data form and the event form.
 import { h, uid } from './dom.js';
-import { bi } from './i18n.js';
+import { bi, problemMessage } from './i18n.js';
 
 /**
  * field({ label, control, hint, required }) → { row, control, setError(message|null) }
@@ -53,13 +53,13 @@ export function isEmpty(control) {
   return control.value.trim() === '';
 }
 
-/** A problem+json shown as an alert: its detail verbatim, and any errors the form could not place. */
+/** A problem+json shown as an alert: its code in plain Vietnamese, its detail verbatim, and any errors the form could not place. */
 export function problemAlert(error, extraErrors = []) {
   const problem = error.problem ?? { detail: error.message };
   return h(
     'div',
     { class: 'alert alert-error', role: 'alert' },
-    problem.title ? h('p', { class: 'alert-title' }, problem.title) : null,
+    problemMessage(problem.code) ? h('p', { class: 'alert-title', 'data-testid': 'problem-title' }, problemMessage(problem.code)) : problem.title ? h('p', { class: 'alert-title' }, problem.title) : null,
     h('p', { class: 'problem-detail' }, problem.detail ?? error.message),
     extraErrors.length ? h('ul', { class: 'problem-errors' }, extraErrors.map((e) => h('li', {}, h('code', {}, e.path || '/'), ' ', e.message))) : null,
   );

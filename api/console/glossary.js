@@ -47,6 +47,12 @@ const events = {
   DUE_DATE_CHANGED: ['Thay đổi hạn xử lý', 'Due date changed'],
   CLOCK_PAUSED: ['Tạm dừng tính thời gian', 'Clock paused'],
   OVERDUE: ['Quá hạn', 'Overdue'],
+  ATTACHMENT_ADDED: ['Đính kèm bản quét', 'Scan attached'],
+  CLAIMED: ['Nhận xử lý', 'Claimed'],
+  RELEASED: ['Trả lại hồ sơ chung', 'Released'],
+  ASSIGNED: ['Phân công xử lý', 'Assigned'],
+  EXTENSION_ISSUED: ['Gia hạn (Mẫu 04)', 'New date issued (form 04)'],
+  MIGRATED: ['Chuyển phiên bản quy trình', 'Moved to another version'],
 };
 
 const outcomes = {
@@ -127,4 +133,22 @@ export function enumText(value) {
 /** "Vietnamese (English)", or one of them when they are the same. */
 export function pairText(vi, en) {
   return en && en !== vi ? `${vi} (${en})` : vi;
+}
+
+/**
+ * A state as officers read it: the definition's `title` ({vi, en}) when the API
+ * carries one, else the state id as code, which is what the definition names.
+ */
+export function stateLabel(state, title, options) {
+  if (title && typeof title === 'object') return bi(title.vi ?? title.en, title.en ?? title.vi, options);
+  const el = document.createElement('code');
+  el.className = 'state';
+  el.textContent = state;
+  return el;
+}
+
+/** An available event's button text: its definition `label` ({vi, en}) when present, else the glossary. */
+export function eventTitle(ev, options) {
+  if (ev.label && typeof ev.label === 'object') return bi(ev.label.vi ?? ev.label.en, ev.label.en ?? ev.label.vi, options);
+  return eventLabel(ev.type, options);
 }

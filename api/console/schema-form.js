@@ -10,6 +10,7 @@
 import { h } from './dom.js';
 import { field, isEmpty, missingMessage, requiredMark } from './field.js';
 import { enumText, fieldLabel } from './glossary.js';
+import { readDayMonthYear } from './format.js';
 import { bi } from './i18n.js';
 
 /**
@@ -58,6 +59,8 @@ function pointer(path) {
   return path.map((k) => '/' + String(k).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
 }
 
+const isDate = (kind, schema) => kind === 'string' && schema.format === 'date';
+
 function kindOf(schema) {
   if (Array.isArray(schema.enum)) return 'enum';
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
@@ -77,7 +80,16 @@ function node(schema, path, { required, chain }, registry) {
   const key = path.at(-1);
   const insist = required && chain;
   const control = controlFor(kind, schema);
-  const hint = kind === 'json' ? bi('Nhập dưới dạng JSON', 'Enter as JSON') : typeof schema.description === 'string' ? schema.description : null;
+  const hint =
+    kind === 'json'
+      ? bi('Nhập dưới dạng JSON', 'Enter as JSON')
+      : schema.description && typeof schema.description === 'object'
+        ? bi(schema.description.vi ?? schema.description.en, schema.description.en ?? schema.description.vi)
+        : typeof schema.description === 'string'
+          ? schema.description
+          : isDate(kind, schema)
+            ? bi('Ngày/tháng/năm, ví dụ 20/02/2026', 'Day/month/year, e.g. 20/02/2026')
+            : null;
   const f = field({ label: fieldLabel(key, schema), control, hint, required: insist });
   registry.slots.set(pointer(path), f.setError);
   if (insist) registry.requiredControls.push(f);
@@ -131,10 +143,11 @@ function controlFor(kind, schema) {
       return h('input', { type: 'number', inputmode: kind === 'integer' ? 'numeric' : 'decimal', step: kind === 'integer' ? '1' : 'any', min: schema.minimum, max: schema.maximum, value: schema.default ?? '' });
     case 'string':
       return h('input', {
-        type: schema.format === 'date' ? 'date' : schema.format === 'email' ? 'email' : 'text',
+        type: schema.format === 'email' ? 'email' : 'text',
+        placeholder: schema.format === 'date' ? 'dd/mm/yyyy' : null,
         maxlength: schema.maxLength,
         // Digit-only patterns (ID numbers) get the numeric keypad on tablets.
-        inputmode: typeof schema.pattern === 'string' && /^\^\[0-9\]/.test(schema.pattern) ? 'numeric' : null,
+        inputmode: schema.format === 'date' || (typeof schema.pattern === 'string' && /^\^\[0-9\]/.test(schema.pattern)) ? 'numeric' : null,
         autocomplete: 'off',
         value: typeof schema.default === 'string' ? schema.default : '',
       });
@@ -154,7 +167,8 @@ function readControl(kind, schema, control, required) {
     case 'number':
       return control.value === '' ? undefined : Number(control.value);
     case 'string':
-      return control.value.trim() === '' ? undefined : control.value.trim();
+      if (control.value.trim() === '') return undefined;
+      return schema.format === 'date' ? readDayMonthYear(control.value) : control.value.trim();
     default: {
       if (control.value.trim() === '') return undefined;
       try {

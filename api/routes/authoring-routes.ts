@@ -5,6 +5,7 @@ import { listProcedureVersions, publishProcedure, saveProcedureDraft } from '../
 import { approveMigration } from '../../engine/service/approve-migration.ts';
 import { migrateDossiers, type MigrationCommand } from '../../engine/service/migrate-dossiers.ts';
 import { readMigration } from '../../engine/service/read-procedure-migration.ts';
+import { runVersionScenarios } from '../../engine/service/run-version-scenarios.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { MotcuaError } from '../../engine/motcua-error.ts';
 import type { ProcedureVersionRecord } from '../../engine/store/records.ts';
@@ -95,6 +96,12 @@ export function authoringRoutes(ctx: ServiceContext): Router {
   });
   router.post('/v1/procedures/:code/versions/:version/publish', async (req, res) => {
     res.json(describe(await publishProcedure(ctx, principalOf(res), req.params.code, versionOf(req.params.version))));
+  });
+  // Scenario tests (YAML body, the *.scenarios.yaml format) run against a stored version; nothing is written.
+  router.post('/v1/procedures/:code/versions/:version/scenarios', async (req, res) => {
+    const yaml = await readTextBody(req, yamlTypes);
+    if (yaml === null || yaml.trim() === '') throw new MotcuaError('request.invalid', 'send the scenarios as YAML text with Content-Type: application/yaml');
+    res.json(await runVersionScenarios(ctx, principalOf(res), req.params.code, versionOf(req.params.version), yaml));
   });
   router.post('/v1/procedures/:code/migrations', async (req, res) => {
     const report = await migrateDossiers(ctx, principalOf(res), req.params.code, parseMigration(req.body));

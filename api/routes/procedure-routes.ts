@@ -1,6 +1,8 @@
-// The catalogue of published procedures.
+// The catalogue of published procedures, and each one's diagram.
 import { Router } from 'express';
 import type { CompiledProcedure } from '../../engine/definition/compiled-procedure.ts';
+import { renderSvg } from '../../engine/definition/render-svg.ts';
+import { readIntegerParameter } from '../input/read-parameters.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { listLatestPublished } from '../../engine/store/procedure-store.ts';
 import type { ProcedureVersionRecord } from '../../engine/store/records.ts';
@@ -23,6 +25,11 @@ export function procedureRoutes(ctx: ServiceContext): Router {
   router.get('/v1/procedures/:code', async (req, res) => {
     const { record, procedure } = await ctx.procedures.latest(req.params.code);
     res.json({ ...summarize(record, procedure), dataSchema: procedure.source.data, documents: procedure.source.documents ?? [], roles: procedure.source.roles, legalBasis: procedure.source.legalBasis ?? [], fees: procedure.source.fees ?? [], states: describeStates(procedure) });
+  });
+  // The diagram of the latest published version, or of ?version= (a draft too, for its author).
+  router.get('/v1/procedures/:code/diagram.svg', async (req, res) => {
+    const procedure = req.query.version === undefined ? (await ctx.procedures.latest(req.params.code)).procedure : await ctx.procedures.get(req.params.code, readIntegerParameter(req.query.version, 'version', { min: 1 }));
+    res.type('image/svg+xml').set('Cache-Control', 'private, no-cache').send(renderSvg(procedure));
   });
   return router;
 }

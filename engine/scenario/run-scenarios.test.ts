@@ -67,7 +67,7 @@ scenarios:
       "6:103: state 'procesing' does not exist in the procedure; did you mean processing?",
       "7:46: event APROVE is taken by no transition of the procedure; did you mean APPROVE?",
       "7:60: role 'leadr' is not a role of the procedure; did you mean leader?",
-      "7:135: state 'reviewing' does not exist in the procedure; known states: reception, processing, approved",
+      "7:135: state 'reviewing' does not exist in the procedure; known states: reception, processing, approved, rejected",
     ]);
     expect(result.results).toEqual([]);
   });

@@ -55,29 +55,36 @@ export interface ScenarioRun {
   results: ScenarioResult[];
 }
 
-/** Loads the definition, the scenarios and the procedure's calendar (files named <calendar>-<year>.yaml), then runs every scenario. */
-export function runScenarios(input: { procedure: SourceText; scenarios: SourceText; calendars: CalendarText[]; context?: CheckContext }): ScenarioRun {
+/**
+ * Loads the definition, the scenarios and the procedure's calendar (files named
+ * <calendar>-<year>.yaml), then runs every scenario. A caller that already holds
+ * the built calendar (the API) passes it as `calendar` instead of its files.
+ */
+export function runScenarios(input: { procedure: SourceText; scenarios: SourceText; calendars: CalendarText[]; calendar?: WorkCalendar; context?: CheckContext }): ScenarioRun {
   const run: ScenarioRun = { procedureFile: input.procedure.file, scenarioFile: input.scenarios.file, diagnostics: [], results: [] };
   const loaded = loadProcedure(input.procedure.text, input.procedure.file, input.context);
   if (!loaded.ok) return { ...run, diagnostics: loaded.diagnostics };
   const parsed = parseScenarios(input.scenarios.text, input.scenarios.file);
   if (!parsed.ok) return { ...run, diagnostics: parsed.diagnostics };
 
-  const name = loaded.procedure.source.calendar ?? 'vn';
-  const files = input.calendars.filter((c) => new RegExp(`(^|/)${name}-\\d{4}\\.ya?ml$`).test(c.fileName));
-  let calendar: WorkCalendar;
-  try {
-    if (!files.length) throw new CalendarError('calendar.invalid', `no calendar file for calendar '${name}': add procedures/calendars/${name}-<year>.yaml`);
-    calendar = createCalendarFromTexts(files);
-  } catch (error) {
-    if (!(error instanceof CalendarError)) throw error;
-    return { ...run, diagnostics: [{ file: files[0]?.fileName ?? input.procedure.file, line: 1, col: 1, message: error.message, path: '' }] };
-  }
+  const calendar = input.calendar ?? loadCalendar(loaded.procedure.source.calendar ?? 'vn', input.calendars);
+  if ('diagnostic' in calendar) return { ...run, diagnostics: [{ ...calendar.diagnostic, file: calendar.diagnostic.file || input.procedure.file }] };
 
   const problems = [...checkTimes(parsed.source, parsed.file.scenarios, calendar), ...checkScenarioNames(parsed.source, parsed.file.scenarios, loaded.procedure, input.context)];
   if (problems.length) return { ...run, diagnostics: sortDiagnostics(problems) };
   run.results = parsed.file.scenarios.map((scenario, index) => runScenario(loaded.procedure, scenario, index, parsed.source, calendar, input.context));
   return run;
+}
+
+function loadCalendar(name: string, calendars: CalendarText[]): WorkCalendar | { diagnostic: Diagnostic } {
+  const files = calendars.filter((c) => new RegExp(`(^|/)${name}-\\d{4}\\.ya?ml$`).test(c.fileName));
+  try {
+    if (!files.length) throw new CalendarError('calendar.invalid', `no calendar file for calendar '${name}': add procedures/calendars/${name}-<year>.yaml`);
+    return createCalendarFromTexts(files);
+  } catch (error) {
+    if (!(error instanceof CalendarError)) throw error;
+    return { diagnostic: { file: files[0]?.fileName ?? '', line: 1, col: 1, message: error.message, path: '' } };
+  }
 }
 
 /** Every `at` must be a date-time on the calendar and no earlier than the moment before it. */

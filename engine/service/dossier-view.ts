@@ -26,6 +26,12 @@ export interface DossierView {
   overdue: boolean;
   /** Less than one working day left: time for form 04 is running out. */
   atRisk: boolean;
+  /**
+   * Working minutes until the due date on the procedure's calendar: negative
+   * once overdue (working minutes late); null with no due date, the clock
+   * paused, or the dossier closed. The desk's countdown shows it.
+   */
+  workingMinutesLeft: number | null;
   /** The apology and new date (form 04) was issued at this time; it may be issued once. */
   extendedAt: string | null;
   receivingUnit: string;
@@ -58,6 +64,7 @@ export function toDossierView(d: DossierRecord, procedure: CompiledProcedure, pr
     clockPaused: d.pausedAt !== null,
     overdue: isOverdue(d, now),
     atRisk: isAtRisk(d, now, calendar),
+    workingMinutesLeft: workingMinutesLeft(d, now, calendar),
     extendedAt: d.extendedAt?.toISOString() ?? null,
     receivingUnit: d.receivingUnit,
     competentUnit: d.competentUnit,
@@ -74,6 +81,11 @@ export function toDossierView(d: DossierRecord, procedure: CompiledProcedure, pr
 /** Overdue is derived: past the due date, clock running, not closed. */
 export function isOverdue(d: Pick<DossierRecord, 'dueAt' | 'pausedAt' | 'closedAt'>, now: Date): boolean {
   return d.dueAt !== null && d.pausedAt === null && d.closedAt === null && d.dueAt.getTime() < now.getTime();
+}
+
+export function workingMinutesLeft(d: Pick<DossierRecord, 'dueAt' | 'pausedAt' | 'closedAt'>, now: Date, calendar: WorkCalendar): number | null {
+  if (d.dueAt === null || d.pausedAt !== null || d.closedAt !== null) return null;
+  return d.dueAt.getTime() >= now.getTime() ? workingTimeBetween(calendar, now, d.dueAt) : -workingTimeBetween(calendar, d.dueAt, now);
 }
 
 /** At risk is derived too: running, not yet overdue, less than one working day left. */

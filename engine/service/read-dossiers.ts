@@ -1,6 +1,7 @@
 // Read use cases: one dossier, its history, and a unit's worklist.
 import { findDossier, listDossiers } from '../store/dossier-store.ts';
 import { listEvents, verifyChain } from '../store/event-store.ts';
+import { findUsernames } from '../store/user-store.ts';
 import type { DossierEventRecord } from '../store/records.ts';
 import { notFound } from './advance-dossier.ts';
 import { toDossierView, type DossierView } from './dossier-view.ts';
@@ -20,7 +21,7 @@ export interface HistoryView {
   /** False when an event no longer matches its hash chain: the trail was tampered with. */
   chainIntact: boolean;
   events: Array<{
-    seq: number; type: string; at: string; actorRole: string; actorId: string | null; unit: string | null;
+    seq: number; type: string; at: string; actorRole: string; actorId: string | null; actorName: string | null; unit: string | null;
     fromState: string | null; toState: string; statusCode: number; comment: string | null; payload: Record<string, unknown>; hash: string;
   }>;
 }
@@ -29,11 +30,13 @@ export async function getHistory(ctx: ServiceContext, principal: Principal, id: 
   const dossier = await findDossier(ctx.db, id);
   if (!dossier || !canReadDossier(principal, dossier)) throw notFound(id);
   const events = await listEvents(ctx.db, id);
-  return { dossierId: id, receiptCode: dossier.receiptCode, chainIntact: verifyChain(events) === null, events: events.map(toEventView) };
+  const names = await findUsernames(ctx.db, [...new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])))]);
+  return { dossierId: id, receiptCode: dossier.receiptCode, chainIntact: verifyChain(events) === null, events: events.map((e) => toEventView(e, names)) };
 }
 
-function toEventView(e: DossierEventRecord): HistoryView['events'][number] {
-  return { seq: e.seq, type: e.type, at: e.at.toISOString(), actorRole: e.actorRole, actorId: e.actorId, unit: e.unitId, fromState: e.fromState, toState: e.toState, statusCode: e.statusCode, comment: e.comment, payload: e.payload, hash: e.hash };
+/** `actorName` is the acting officer's username (null for the system and connectors), so the timeline says who. */
+function toEventView(e: DossierEventRecord, names: Map<string, string>): HistoryView['events'][number] {
+  return { seq: e.seq, type: e.type, at: e.at.toISOString(), actorRole: e.actorRole, actorId: e.actorId, actorName: e.actorId ? (names.get(e.actorId) ?? null) : null, unit: e.unitId, fromState: e.fromState, toState: e.toState, statusCode: e.statusCode, comment: e.comment, payload: e.payload, hash: e.hash };
 }
 
 export async function listWorklist(ctx: ServiceContext, principal: Principal, options: { includeClosed: boolean; limit: number; due?: 'overdue' | 'at-risk' }): Promise<DossierView[]> {

@@ -70,3 +70,10 @@ export async function insertServiceUser(db: Database, user: { username: string; 
   const [row] = (await db('users').insert({ username: user.username, password_hash: '!', role: user.role, unit_id: user.unitId, display_name: user.displayName }).returning('id')) as Array<{ id: string }>;
   return row!.id;
 }
+
+/** Usernames by user id, for showing who acted in a history; ids with no user are left out. */
+export async function findUsernames(db: Database, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = (await db('users').whereIn('id', [...ids]).select('id', 'username')) as Array<{ id: string; username: string }>;
+  return new Map(rows.map((r) => [r.id, r.username]));
+}

@@ -1,5 +1,5 @@
 // The small marks that recur on the worklist and the dossier page: the
-// national-portal status, overdue, paused clock, closed. Their icons are
+// national-portal status, overdue, at risk, paused clock, closed. Their icons are
 // drawn in CSS, so they show whatever fonts the officer's computer has.
 import { h } from '../dom.js';
 import { statusLabel } from '../glossary.js';
@@ -13,6 +13,7 @@ export function portalStatus(code) {
 export function dossierBadges(d) {
   return [
     d.overdue ? h('span', { class: 'badge badge-overdue', 'data-testid': 'badge-overdue' }, bi('Quá hạn', 'Overdue', { compact: true })) : null,
+    d.atRisk ? h('span', { class: 'badge badge-at-risk', 'data-testid': 'badge-at-risk' }, bi('Sắp đến hạn', 'Due soon', { compact: true })) : null,
     d.clockPaused ? h('span', { class: 'badge badge-paused', 'data-testid': 'badge-paused' }, bi('Tạm dừng', 'Paused', { compact: true })) : null,
     d.closedAt ? h('span', { class: 'badge badge-closed' }, bi('Đã kết thúc', 'Closed', { compact: true })) : null,
   ].filter(Boolean);

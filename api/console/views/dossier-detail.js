@@ -1,26 +1,55 @@
-// One dossier: its facts, applicant and data, the procedure's documents, the
-// actions this officer may take now, and the history. Every action sends the
+// One dossier: its facts, applicant and data, the procedure's documents with
+// their scans, the actions this officer may take now, form 04, the printable
+// forms, the time each unit spent, and the history. Every action sends the
 // version shown, so acting on a stale page is refused (409) and the page reloads.
-import { get, post, unitDirectory } from '../api.js';
+import { get, post, unitDirectory, upload } from '../api.js';
 import { h } from '../dom.js';
+import { problemAlert } from '../field.js';
 import { timeElement } from '../format.js';
-import { enumLabel, fieldLabel, outcomeLabel } from '../glossary.js';
+import { enumLabel, fieldLabel, outcomeLabel, stateLabel } from '../glossary.js';
 import { applyLang, bi, biText } from '../i18n.js';
 import { dossierBadges, portalStatus } from './badges.js';
+import { extensionForm, mayExtend } from './desk/extension-form.js';
+import { formsOf, formsPanel } from './desk/forms-panel.js';
+import { scanChecklist } from './desk/scan-checklist.js';
+import { timeByUnitSection } from './desk/time-by-unit.js';
+import { countdown } from './desk/worklist.js';
 import { actionsPanel } from './event-actions.js';
 import { historySection } from './history.js';
-import { documentList } from './procedure-facts.js';
 
 export async function render(ctx) {
   ctx.setTitle('Hồ sơ', 'Dossier');
   const id = ctx.params.id;
   const root = h('div', { class: 'dossier-page' });
-  const page = { dossier: null, history: null, procedure: null, units: null };
+  const page = { dossier: null, history: null, procedure: null, units: null, attachments: null, timeByUnit: null, forms: null };
+  const path = `/v1/dossiers/${encodeURIComponent(id)}`;
+  // Parts that are not the dossier itself may fail alone (or not exist yet, like the forms list) without hiding the page.
+  const optional = (p) => get(p).catch(() => null);
 
   async function load() {
-    const [dossier, history, units] = await Promise.all([get(`/v1/dossiers/${encodeURIComponent(id)}`), get(`/v1/dossiers/${encodeURIComponent(id)}/history`), unitDirectory()]);
-    Object.assign(page, { dossier, history, units });
+    const [dossier, history, units, attachments, timeByUnit, forms] = await Promise.all([get(path), get(`${path}/history`), unitDirectory(), optional(`${path}/attachments`), optional(`${path}/time-by-unit`), optional(`${path}/forms`)]);
+    Object.assign(page, { dossier, history, units, attachments, timeByUnit, forms });
     if (page.procedure?.code !== dossier.procedureCode) page.procedure = await get(`/v1/procedures/${encodeURIComponent(dossier.procedureCode)}`).catch(() => null);
+  }
+
+  /** After an action: the dossier's parts that it may have changed, in one go. */
+  async function reloadAround(next) {
+    const [history, attachments, timeByUnit, forms] = await Promise.all([get(`${path}/history`), optional(`${path}/attachments`), optional(`${path}/time-by-unit`), optional(`${path}/forms`)]);
+    Object.assign(page, { dossier: next ?? page.dossier, history, attachments, timeByUnit, forms });
+  }
+
+  async function attach(documentId, files) {
+    const slot = root.querySelector('#documents-alert');
+    slot?.replaceChildren(h('p', { class: 'loading', role: 'status' }, bi('Đang tải tệp lên…', 'Uploading…')));
+    try {
+      for (const file of files) await upload(`${path}/attachments?${new URLSearchParams({ documentId, fileName: file.name })}`, file);
+      page.dossier = await get(path);
+      await reloadAround();
+      show(h('div', { class: 'alert alert-success', role: 'status', tabindex: '-1', 'data-testid': 'notice' }, h('p', {}, bi(`Đã đính kèm ${files.length} tệp.`, `${files.length} file(s) attached.`))));
+    } catch (error) {
+      slot?.replaceChildren(problemAlert(error));
+      if (slot) applyLang(slot);
+    }
   }
 
   /** Redraws the page; `notice` (a success or conflict message) goes on top and takes the focus. */
@@ -38,23 +67,36 @@ export async function render(ctx) {
       h(
         'div',
         { class: 'dossier-grid' },
-        h('div', { class: 'dossier-main' }, factsSection(d, page.units), applicantSection(d), dataSection(d, page.procedure), documentsSection(d, page.procedure)),
+        h('div', { class: 'dossier-main' }, factsSection(d, page.units), applicantSection(d), dataSection(d, page.procedure), documentsSection(d, page.procedure, page.attachments, attach)),
         h(
           'div',
           { class: 'dossier-side' },
-          actionsPanel(d, {
-            send: (body, headers) => post(`/v1/dossiers/${encodeURIComponent(d.id)}/events`, body, headers),
-            async done(next, message) {
-              page.dossier = next;
-              page.history = await get(`/v1/dossiers/${encodeURIComponent(id)}/history`);
-              show(message);
+          actionsPanel(
+            d,
+            {
+              send: (body, headers) => post(`/v1/dossiers/${encodeURIComponent(d.id)}/events`, body, headers),
+              async done(next, message) {
+                await reloadAround(next);
+                show(message);
+              },
+              async stale(message) {
+                await load();
+                show(message);
+              },
             },
-            async stale(message) {
-              await load();
-              show(message);
-            },
-          }),
-          historySection(page.history, page.units),
+            { documents: page.procedure?.documents ?? [], missingRequired: page.attachments?.missingRequired ?? [] },
+          ),
+          mayExtend(d, ctx.user)
+            ? extensionForm(d, {
+                async done(next) {
+                  await reloadAround(next);
+                  show(h('div', { class: 'alert alert-success', role: 'status', tabindex: '-1', 'data-testid': 'notice' }, h('p', {}, bi('Đã gia hạn; hãy in Mẫu 04 gửi người nộp.', 'New date set; print form 04 for the applicant.'))));
+                },
+              })
+            : null,
+          formsPanel(d.id, formsOf(page.forms, page.history)),
+          page.timeByUnit ? timeByUnitSection(page.timeByUnit, page.units) : null,
+          historySection(page.history, page.units, page.procedure?.documents ?? []),
         ),
       ),
     );
@@ -86,11 +128,11 @@ function factsSection(d, units) {
       { class: 'facts' },
       fact(bi('Mã hồ sơ', 'Receipt code'), h('span', { class: 'receipt' }, d.receiptCode)),
       fact(bi('Thủ tục', 'Procedure'), [biText(d.procedureName, { compact: true }), h('span', { class: 'muted' }, ` · ${d.procedureCode} · v${d.procedureVersion}`)]),
-      fact(bi('Bước hiện tại', 'State'), h('code', { class: 'state' }, d.state), 'fact-state'),
+      fact(bi('Bước hiện tại', 'State'), stateLabel(d.state, d.stateTitle), 'fact-state'),
       fact(bi('Trạng thái (Cổng DVC)', 'Portal status'), portalStatus(d.statusCode), 'fact-status'),
       d.statusText ? fact(bi('Thông báo cho công dân', 'Citizen notice'), biText(d.statusText)) : null,
       fact(bi('Ngày tiếp nhận', 'Received'), timeElement(d.receivedAt)),
-      fact(bi('Hạn xử lý', 'Due'), [timeElement(d.dueAt), ' ', dossierBadges(d).filter((b) => !b.classList.contains('badge-closed'))], 'fact-due'),
+      fact(bi('Hạn xử lý', 'Due'), [timeElement(d.dueAt), ' ', dossierBadges(d).filter((b) => !b.classList.contains('badge-closed')), countdown(d)], 'fact-due'),
       d.stepDueAt ? fact(bi('Hạn của bước', 'Step due'), timeElement(d.stepDueAt)) : null,
       fact(bi('Đơn vị tiếp nhận', 'Receiving unit'), unit(d.receivingUnit)),
       fact(bi('Đơn vị có thẩm quyền', 'Competent unit'), unit(d.competentUnit)),
@@ -140,7 +182,7 @@ function showValue(v, schema) {
   return h('span', {}, typeof v === 'string' ? v : JSON.stringify(v));
 }
 
-function documentsSection(d, procedure) {
+function documentsSection(d, procedure, attachments, attach) {
   const note =
     procedure && procedure.version !== d.procedureVersion
       ? h('p', { class: 'muted small' }, bi(`Danh sách theo phiên bản ${procedure.version} của thủ tục; hồ sơ này theo phiên bản ${d.procedureVersion}.`, `Listed from version ${procedure.version} of the procedure; this dossier follows version ${d.procedureVersion}.`))
@@ -149,6 +191,13 @@ function documentsSection(d, procedure) {
     'section',
     { class: 'card', 'aria-labelledby': 'documents-title' },
     h('h2', { id: 'documents-title' }, bi('Thành phần hồ sơ', 'Required documents')),
-    procedure ? [note, documentList(procedure.documents ?? [])] : h('p', { class: 'muted' }, bi('Không tải được danh mục giấy tờ.', 'The document list could not be loaded.')),
+    procedure ? [note, scanChecklist(procedure.documents ?? [], { files: filesByDocument(attachments), onFiles: attach, canAttach: Boolean(attachments) && !d.closedAt })] : h('p', { class: 'muted' }, bi('Không tải được danh mục giấy tờ.', 'The document list could not be loaded.')),
+    h('div', { class: 'alert-slot', id: 'documents-alert' }),
   );
+}
+
+function filesByDocument(attachments) {
+  const out = new Map();
+  for (const a of attachments?.items ?? []) out.set(a.documentId, [...(out.get(a.documentId) ?? []), { fileName: a.fileName, size: a.size, href: a.href }]);
+  return out;
 }

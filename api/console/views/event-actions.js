@@ -5,18 +5,22 @@
 import { h, uid } from '../dom.js';
 import { field, isEmpty, missingMessage, problemAlert } from '../field.js';
 import { newKey } from '../format.js';
-import { eventLabel, fieldLabel } from '../glossary.js';
-import { applyLang, bi } from '../i18n.js';
+import { eventTitle, fieldLabel, stateLabel } from '../glossary.js';
+import { applyLang, bi, biText } from '../i18n.js';
 import { portalStatus } from './badges.js';
 
 // Events that end or turn back a dossier look different from those that move it on.
 const cautious = new Set(['REFUSE', 'PROPOSE_REJECTION', 'WITHDRAW', 'RETURN_FOR_REVIEW', 'ASK_SUPPLEMENT']);
 
+// A supplement request names the missing documents (form 02 lists them), sent as data.missingDocuments.
+const asksForDocuments = (ev) => ev.type === 'ASK_SUPPLEMENT' || ev.form === '02';
+
 /**
- * actionsPanel(dossier, { send(body, headers), done(nextDossier, notice), stale(notice) })
+ * actionsPanel(dossier, { send(body, headers), done(nextDossier, notice), stale(notice) }, { documents, missingRequired })
  * `send` posts the event; `done` redraws with the new dossier; `stale` reloads after a 409.
+ * `documents` (the procedure's) and `missingRequired` (ids with no scan) preset a supplement request.
  */
-export function actionsPanel(d, { send, done, stale }) {
+export function actionsPanel(d, { send, done, stale }, { documents = [], missingRequired = [] } = {}) {
   const section = h('section', { class: 'card actions', 'aria-labelledby': 'actions-title' }, h('h2', { id: 'actions-title' }, bi('Thao tác', 'Actions')));
   if (!d.availableEvents.length) {
     section.append(
@@ -28,7 +32,7 @@ export function actionsPanel(d, { send, done, stale }) {
   const comment = field({ label: bi('Ghi chú kèm thao tác', 'Comment with the action'), control: h('textarea', { rows: 2, maxlength: 4000 }), hint: bi('Không bắt buộc; được lưu vào lịch sử.', 'Optional; kept in the history.') });
   const alertSlot = h('div', { class: 'alert-slot' });
   const buttons = d.availableEvents.map((ev) =>
-    h('button', { type: 'button', class: `btn ${cautious.has(ev.type) ? 'btn-caution' : 'btn-primary'}`, 'data-event': ev.type, onclick: () => (ev.requires.length ? openDialog(ev) : void fire(ev, {}, comment.control.value, alertSlot)) }, eventLabel(ev.type, { compact: true })),
+    h('button', { type: 'button', class: `btn ${cautious.has(ev.type) ? 'btn-caution' : 'btn-primary'}`, 'data-event': ev.type, onclick: () => (ev.requires.length || asksForDocuments(ev) ? openDialog(ev) : void fire(ev, {}, comment.control.value, alertSlot)) }, eventTitle(ev, { compact: true })),
   );
   section.append(comment.row, h('div', { class: 'action-buttons' }, buttons), alertSlot);
 
@@ -69,6 +73,15 @@ export function actionsPanel(d, { send, done, stale }) {
   function openDialog(ev) {
     const titleId = uid('dialog-title');
     const inputs = ev.requires.map((name) => ({ name, ...field({ label: fieldLabel(name, {}), control: h('textarea', { rows: 3, maxlength: 4000 }), required: true }) }));
+    const missing = asksForDocuments(ev) && documents.length ? documents.map((doc) => ({ id: doc.id, box: h('input', { type: 'checkbox', value: doc.id, checked: missingRequired.includes(doc.id) }), name: doc.name })) : [];
+    const missingSet = missing.length
+      ? h(
+          'fieldset',
+          { class: 'missing-documents' },
+          h('legend', {}, bi('Giấy tờ cần bổ sung', 'Documents to supplement')),
+          missing.map((m) => field({ label: biText(m.name, { compact: true }), control: m.box }).row),
+        )
+      : null;
     const dialogComment = field({ label: bi('Ghi chú kèm thao tác', 'Comment with the action'), control: h('textarea', { rows: 2, maxlength: 4000, value: comment.control.value }) });
     const slot = h('div', { class: 'alert-slot' });
     const confirm = h('button', { type: 'submit', class: `btn ${cautious.has(ev.type) ? 'btn-caution' : 'btn-primary'}` }, bi('Xác nhận', 'Confirm', { compact: true }));
@@ -78,9 +91,10 @@ export function actionsPanel(d, { send, done, stale }) {
       h(
         'form',
         { novalidate: true, onsubmit: submit },
-        h('h2', { id: titleId }, eventLabel(ev.type)),
-        h('p', { class: 'muted' }, bi([`Hồ sơ ${d.receiptCode} sẽ chuyển sang bước `, stateCode(ev.target), '.'], [`Dossier ${d.receiptCode} moves to `, stateCode(ev.target), '.'])),
+        h('h2', { id: titleId }, eventTitle(ev)),
+        h('p', { class: 'muted' }, bi([`Hồ sơ ${d.receiptCode} sẽ chuyển sang bước `, stateLabel(ev.target, ev.targetTitle, { compact: true }), '.'], [`Dossier ${d.receiptCode} moves to `, stateLabel(ev.target, ev.targetTitle, { compact: true }), '.'])),
         inputs.map((i) => i.row),
+        missingSet,
         dialogComment.row,
         slot,
         h('div', { class: 'form-actions' }, confirm, h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => dialog.close() }, bi('Hủy', 'Cancel', { compact: true }))),
@@ -98,6 +112,8 @@ export function actionsPanel(d, { send, done, stale }) {
       if (first) return first.focus();
       confirm.disabled = true;
       const data = Object.fromEntries(inputs.map((i) => [i.name, i.control.value.trim()]));
+      const ticked = missing.filter((m) => m.box.checked).map((m) => m.id);
+      if (ticked.length) data.missingDocuments = ticked;
       if (!(await fire(ev, data, dialogComment.control.value, slot, dialog))) confirm.disabled = false;
     }
 
@@ -111,13 +127,11 @@ export function actionsPanel(d, { send, done, stale }) {
   return section;
 }
 
-const stateCode = (state) => h('code', { class: 'state' }, state);
-
 function successNotice(ev, next) {
   return h(
     'div',
     { class: 'alert alert-success', role: 'status', tabindex: '-1', 'data-testid': 'notice' },
-    h('p', {}, bi('Đã thực hiện: ', 'Done: ', { compact: true }), eventLabel(ev.type, { compact: true }), ' → ', stateCode(next.state), ' · ', portalStatus(next.statusCode)),
+    h('p', {}, bi('Đã thực hiện: ', 'Done: ', { compact: true }), eventTitle(ev, { compact: true }), ' → ', stateLabel(next.state, next.stateTitle, { compact: true }), ' · ', portalStatus(next.statusCode)),
   );
 }
 

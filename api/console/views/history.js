@@ -5,7 +5,8 @@ import { formatDateTime, timeElement } from '../format.js';
 import { eventLabel, fieldLabel, roleLabel } from '../glossary.js';
 import { bi, biText } from '../i18n.js';
 
-export function historySection(history, units) {
+/** historySection(history, units, documents): `documents` (the procedure's) name the ids a supplement request lists. */
+export function historySection(history, units, documents = []) {
   const chain = history.chainIntact
     ? h('span', { class: 'chain chain-ok', 'data-testid': 'chain' }, bi('Chuỗi nhật ký toàn vẹn ✓', 'chain intact ✓', { compact: true }))
     : h('span', { class: 'chain chain-broken', 'data-testid': 'chain', role: 'alert' }, bi('⚠ Chuỗi nhật ký đã bị sửa đổi', '⚠ chain broken: the trail was altered', { compact: true }));
@@ -13,29 +14,35 @@ export function historySection(history, units) {
     'section',
     { class: 'card history', 'aria-labelledby': 'history-title' },
     h('div', { class: 'section-head' }, h('h2', { id: 'history-title' }, bi('Lịch sử xử lý', 'History')), chain),
-    h('ol', { class: 'timeline' }, history.events.map((e) => entry(e, units))),
+    h('ol', { class: 'timeline' }, history.events.map((e) => entry(e, units, documents))),
   );
 }
 
-function entry(e, units) {
+function entry(e, units, documents) {
   const unit = e.unit ? biText(units.get(e.unit)?.name ?? e.unit, { compact: true }) : null;
   return h(
     'li',
     { class: `tl-entry tl-${e.type.toLowerCase().replaceAll('_', '-')}`, 'data-testid': 'history-entry' },
     h('div', { class: 'tl-head' }, h('span', { class: 'tl-label' }, eventLabel(e.type, { compact: true })), ' ', h('code', { class: 'tl-type' }, e.type)),
-    h('div', { class: 'tl-meta' }, timeElement(e.at), ' · ', h('span', { class: 'tl-actor' }, roleLabel(e.actorRole, { compact: true }), unit ? [' · ', unit] : null)),
+    h('div', { class: 'tl-meta' }, timeElement(e.at), ' · ', h('span', { class: 'tl-actor' }, e.actorName ? [h('span', { class: 'tl-who' }, e.actorName), ' · '] : null, roleLabel(e.actorRole, { compact: true }), unit ? [' · ', unit] : null)),
     h('div', { class: 'tl-move' }, `${e.fromState ?? '—'} → ${e.toState}`, h('span', { class: 'muted' }, ` (${e.statusCode})`)),
-    details(e),
+    details(e, documents),
     e.comment ? h('blockquote', { class: 'tl-comment' }, e.comment) : null,
   );
 }
 
 /** What the payload adds for a person: the form issued, the inputs given, a due-date change. */
-function details(e) {
+function details(e, documents) {
   const p = e.payload ?? {};
   const lines = [];
   if (p.form) lines.push([bi('Mẫu', 'Form', { compact: true }), `: ${p.form}`]);
-  for (const [key, value] of Object.entries(p.input ?? {})) lines.push([fieldLabel(key, {}, { compact: true }), `: ${typeof value === 'string' ? value : JSON.stringify(value)}`]);
+  for (const [key, value] of Object.entries(p.input ?? {})) {
+    if (key === 'missingDocuments' && Array.isArray(value)) {
+      lines.push([bi('Giấy tờ cần bổ sung', 'Documents to supplement', { compact: true }), ': ', value.map((id, i) => [i ? '; ' : '', biText(documents.find((d) => d.id === id)?.name ?? id, { compact: true })])]);
+      continue;
+    }
+    lines.push([fieldLabel(key, {}, { compact: true }), `: ${typeof value === 'string' ? value : JSON.stringify(value)}`]);
+  }
   if (e.type === 'DUE_DATE_CHANGED') {
     lines.push([bi('Hạn mới', 'New due date', { compact: true }), `: ${formatDateTime(p.to)}`]);
     if (p.from) lines.push([bi('Hạn cũ', 'Previous due date', { compact: true }), `: ${formatDateTime(p.from)}`]);

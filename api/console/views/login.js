@@ -12,6 +12,8 @@ const demoAccounts = [
   ['specialist.hop-thinh', 'specialist', 'Xã Hợp Thịnh', 'Hợp Thịnh commune'],
   ['leader.hop-thinh', 'leader', 'Xã Hợp Thịnh', 'Hợp Thịnh commune'],
   ['supervisor.bac-ninh', 'supervisor', 'Tỉnh Bắc Ninh', 'Bắc Ninh province'],
+  ['author.bac-ninh', 'author', 'Tỉnh Bắc Ninh', 'Bắc Ninh province'],
+  ['admin', 'admin', 'Tỉnh Bắc Ninh', 'Bắc Ninh province'],
 ];
 
 export async function render(ctx) {

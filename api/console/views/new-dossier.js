@@ -1,14 +1,17 @@
 // Reception of a new dossier (receivers only): choose the procedure, enter
 // the applicant and the procedure's data — a form generated from its JSON
-// Schema — and file it. Server verdicts are shown next to the fields they name.
-import { get, post } from '../api.js';
+// Schema — attach the scans (the checklist ticks itself), and file it. Server
+// verdicts are shown next to the fields they name; the scans go up once the
+// dossier exists, since an attachment belongs to a dossier.
+import { get, post, upload } from '../api.js';
 import { h } from '../dom.js';
 import { field, isEmpty, missingMessage, problemAlert } from '../field.js';
 import { newKey } from '../format.js';
 import { pairText } from '../glossary.js';
 import { applyLang, bi } from '../i18n.js';
 import { buildSchemaForm } from '../schema-form.js';
-import { describeTimeLimit, documentList } from './procedure-facts.js';
+import { scanChecklist } from './desk/scan-checklist.js';
+import { describeTimeLimit } from './procedure-facts.js';
 
 export async function render(ctx) {
   ctx.setTitle('Tiếp nhận hồ sơ mới', 'New dossier');
@@ -66,6 +69,20 @@ function receptionForm(ctx, procedure) {
     phone: field({ label: bi('Số điện thoại', 'Phone'), control: h('input', { type: 'tel', autocomplete: 'off' }), hint: bi('Để nhận tin nhắn về tình trạng hồ sơ', 'For text messages about the dossier') }),
   };
   const dataForm = buildSchemaForm(procedure.dataSchema);
+  /** Scans chosen or dropped so far, by document id; sent after filing. */
+  const scans = new Map();
+  const checklistHost = h('div', { class: 'checklist-host' });
+  function drawChecklist() {
+    const files = new Map([...scans].map(([id, list]) => [id, list.map((f) => ({ fileName: f.name, size: f.size }))]));
+    checklistHost.replaceChildren(scanChecklist(procedure.documents ?? [], { files, onFiles: addScans }));
+    applyLang(checklistHost);
+  }
+  function addScans(documentId, files) {
+    scans.set(documentId, [...(scans.get(documentId) ?? []), ...files]);
+    drawChecklist();
+    checklistHost.querySelector(`li[data-document="${CSS.escape(documentId)}"] label`)?.focus();
+  }
+  drawChecklist();
   const summary = h('div', { class: 'alert-slot', tabindex: '-1' });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, bi('Tiếp nhận hồ sơ', 'File the dossier', { compact: true }));
 
@@ -114,7 +131,23 @@ function receptionForm(ctx, procedure) {
     submit.disabled = true;
     try {
       const created = await post('/v1/dossiers', { procedureCode: procedure.code, applicant: readApplicant(), data: dataForm.read() }, { 'Idempotency-Key': newKey() });
-      ctx.flash(h('div', { class: 'alert alert-success', role: 'status' }, h('p', {}, bi(`Đã tiếp nhận hồ sơ ${created.receiptCode}.`, `Dossier ${created.receiptCode} filed.`))));
+      const failed = [];
+      for (const [documentId, files] of scans)
+        for (const file of files) {
+          try {
+            await upload(`/v1/dossiers/${created.id}/attachments?${new URLSearchParams({ documentId, fileName: file.name })}`, file);
+          } catch (error) {
+            failed.push(`${file.name}: ${error.message}`);
+          }
+        }
+      ctx.flash(
+        h(
+          'div',
+          { class: failed.length ? 'alert alert-warning' : 'alert alert-success', role: 'status' },
+          h('p', {}, bi(`Đã tiếp nhận hồ sơ ${created.receiptCode}.`, `Dossier ${created.receiptCode} filed.`)),
+          failed.length ? [h('p', {}, bi('Các tệp sau chưa tải lên được; hãy đính kèm lại ở mục Thành phần hồ sơ:', 'These files were not uploaded; attach them again under Required documents:')), h('ul', {}, failed.map((f) => h('li', {}, f)))] : null,
+        ),
+      );
       ctx.navigate(`#/dossiers/${created.id}`);
     } catch (error) {
       const unplaced = placeErrors(error.problem?.errors ?? []);
@@ -134,7 +167,7 @@ function receptionForm(ctx, procedure) {
       { class: 'card' },
       h('h2', {}, bi('Giấy tờ phải nộp', 'Documents to hand in')),
       h('dl', { class: 'facts compact-facts' }, h('div', {}, h('dt', {}, bi('Thời hạn giải quyết', 'Processing time')), h('dd', {}, describeTimeLimit(procedure.processingTime)))),
-      documentList(procedure.documents ?? []),
+      checklistHost,
     ),
     summary,
     h('fieldset', { class: 'card applicant' }, h('legend', {}, bi('Người nộp hồ sơ', 'Applicant')), h('div', { class: 'fields' }, Object.values(applicant).map((f) => f.row))),

@@ -16,13 +16,15 @@ describe('limitConcurrency', () => {
         return i;
       }),
     );
+    // Settle handlers first, so task 3's failure is awaited when it happens.
+    const settled = Promise.allSettled(tasks);
     await Promise.resolve();
     expect([started, limit.load()]).toEqual([[0, 1], { running: 2, waiting: 4 }]);
     while (release.length) {
       release.shift()!();
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const results = await Promise.allSettled(tasks);
+    const results = await settled;
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([0, 1, 2, 'task 3 failed', 4, 5]);
     expect([started, peak, limit.load()]).toEqual([[0, 1, 2, 3, 4, 5], 2, { running: 0, waiting: 0 }]);
   });
