@@ -20,14 +20,18 @@ let system: TestSystem;
 const tokens = new Map<string, string>();
 let dossierId: string;
 let attachmentId: string;
+let receiptCode: string;
+let apiKeyId: string;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 interface Endpoint {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Path with :name parameters, filled from `params`. */
   path: string;
   as: string | null;
+  /** A new session for each request (logout ends the one it is sent with). */
+  fresh?: boolean;
   params?: () => Record<string, string>;
   query?: Record<string, string>;
   body?: () => Json;
@@ -60,8 +64,32 @@ const endpoints: Endpoint[] = [
   { method: 'POST', path: '/v1/dossiers/:id/attachments', as: 'receiver.hop-thinh', params: () => ({ id: dossierId }), query: { documentId: 'declaration', fileName: 'tờ khai.pdf' }, text: { contentType: 'application/pdf', body: () => pdf } },
   { method: 'GET', path: '/v1/dossiers/:id/attachments', as: 'receiver.hop-thinh', params: () => ({ id: dossierId }) },
   { method: 'GET', path: '/v1/dossiers/:id/attachments/:attachmentId', as: 'receiver.hop-thinh', params: () => ({ id: dossierId, attachmentId }) },
+  { method: 'GET', path: '/v1/dossiers/:id/forms', as: 'receiver.hop-thinh', params: () => ({ id: dossierId }) },
+  { method: 'GET', path: '/v1/dossiers/:id/forms/:form', as: 'receiver.hop-thinh', params: () => ({ id: dossierId, form: '01' }), query: { format: 'html' } },
   { method: 'GET', path: '/v1/dead-letters', as: 'supervisor.bac-ninh', query: { status: 'all', limit: '5' } },
   { method: 'POST', path: '/v1/dead-letters/:id/retry', as: 'supervisor.bac-ninh', params: () => ({ id: '1' }) },
+  { method: 'POST', path: '/v1/auth/logout', as: 'receiver.tu-son', fresh: true },
+  // The first run changes the password; later ones fail to prove it (401, then 429): the caller's own session stays.
+  { method: 'POST', path: '/v1/me/password', as: 'specialist.tu-son', body: () => ({ currentPassword: 'demo', newPassword: 'mật khẩu mới đủ dài' }) },
+  { method: 'POST', path: '/v1/admin/users/:username/disable', as: 'admin', params: () => ({ username: 'leader.bac-giang' }) },
+  { method: 'POST', path: '/v1/admin/users/:username/enable', as: 'admin', params: () => ({ username: 'leader.bac-giang' }) },
+  { method: 'POST', path: '/v1/admin/api-keys', as: 'admin', body: () => ({ name: 'fuzz-key', unit: 'hop-thinh', roles: ['receiver', 'specialist'] }) },
+  { method: 'GET', path: '/v1/admin/api-keys', as: 'admin' },
+  { method: 'DELETE', path: '/v1/admin/api-keys/:id', as: 'admin', params: () => ({ id: apiKeyId }) },
+  { method: 'GET', path: '/v1/worklist', as: 'receiver.hop-thinh', query: { q: 'nguyen van an', procedure: '1.001193', limit: '10' } },
+  { method: 'POST', path: '/v1/dossiers/:id/claim', as: 'leader.hop-thinh', params: () => ({ id: dossierId }) },
+  { method: 'POST', path: '/v1/dossiers/:id/assign', as: 'leader.hop-thinh', params: () => ({ id: dossierId }), body: () => ({ username: 'specialist.hop-thinh' }) },
+  { method: 'POST', path: '/v1/dossiers/:id/release', as: 'leader.hop-thinh', params: () => ({ id: dossierId }) },
+  { method: 'GET', path: '/v1/public/dossiers/:receiptCode', as: null, params: () => ({ receiptCode }), query: { check: '5678' } },
+  { method: 'POST', path: '/v1/public/dossiers/:receiptCode/rating', as: null, params: () => ({ receiptCode }), query: { check: '5678' }, body: () => ({ score: 5, comment: 'Cán bộ tận tình' }) },
+  { method: 'GET', path: '/v1/procedures/:code/migrations/:id', as: 'author.bac-ninh', params: () => ({ code: '1.001193', id: '1' }) },
+  { method: 'POST', path: '/v1/procedures/:code/migrations/:id/approve', as: 'admin', params: () => ({ code: '1.001193', id: '1' }) },
+  { method: 'GET', path: '/v1/supervision/overdue', as: 'supervisor.bac-ninh', query: { unit: 'hop-thinh', procedure: '1.001193', state: 'reception', level: 'commune', cursor: '', limit: '10' } },
+  { method: 'GET', path: '/v1/supervision/at-risk', as: 'supervisor.bac-ninh', query: { unit: 'bac-ninh', limit: '10', format: 'csv' } },
+  { method: 'GET', path: '/v1/supervision/counts', as: 'supervisor.bac-ninh', query: { unit: 'hop-thinh', procedure: '1.001193', state: 'reception', level: 'commune' } },
+  { method: 'GET', path: '/v1/supervision/stats', as: 'supervisor.bac-ninh', query: { from: '2026-01-01', to: '2026-04-01', groupBy: 'month', unit: 'hop-thinh', format: 'xlsx' } },
+  { method: 'GET', path: '/v1/supervision/reports', as: 'supervisor.bac-ninh', query: { kind: 'daily', limit: '5' } },
+  { method: 'GET', path: '/v1/supervision/reports/:id', as: 'supervisor.bac-ninh', params: () => ({ id: '1' }) },
   { method: 'POST', path: '/v1/connectors/:name/callback', as: null, signed: true, params: () => ({ name: connector }), body: () => ({ dossierId, event: 'RESULT_RECEIVED', data: { registrationNumber: '01A8000001' }, idempotencyKey: 'k-1' }) },
 ];
 
@@ -137,9 +165,12 @@ interface Sent {
   contentType?: string;
 }
 
+/** Each endpoint's requests come from their own client address, so one endpoint's failed logins or tracking misses do not rate-limit another's. */
+const addressOf = (endpoint: Endpoint) => `10.66.0.${endpoints.indexOf(endpoint) + 1}`;
+
 async function send(endpoint: Endpoint, request: Sent): Promise<{ status: number; contentType: string | undefined; request: string }> {
-  const headers: Record<string, string> = {};
-  if (endpoint.as) headers.authorization = `Bearer ${await tokenOf(endpoint.as)}`;
+  const headers: Record<string, string> = { 'x-forwarded-for': addressOf(endpoint) };
+  if (endpoint.as) headers.authorization = `Bearer ${endpoint.fresh ? await newToken(endpoint.as) : await tokenOf(endpoint.as)}`;
   if (request.contentType) headers['content-type'] = request.contentType;
   if (endpoint.signed && request.body) {
     const timestamp = Math.floor(system.clock.now().getTime() / 1000);
@@ -172,18 +203,23 @@ function expectNo500(result: { status: number; contentType: string | undefined; 
   if (result.status >= 400) expect(result.contentType, result.request).toContain('application/problem+json');
 }
 
+async function newToken(username: string): Promise<string> {
+  const res = await new ApiClient(system.url).post('/v1/auth/login', { username, password: 'demo' });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token;
+}
+
 async function tokenOf(username: string): Promise<string> {
-  if (!tokens.has(username)) {
-    const res = await new ApiClient(system.url).post('/v1/auth/login', { username, password: 'demo' });
-    tokens.set(username, res.body.token);
-  }
+  if (!tokens.has(username)) tokens.set(username, await newToken(username));
   return tokens.get(username)!;
 }
 
 beforeAll(async () => {
   system = await startConnectorTestSystem({ queue: 'postgres', env: { [connector]: { url: 'http://127.0.0.1:9/', secret } }, timeoutMs: 1000, maxAttempts: 1, retryDelayMs: 50 });
   const receiver = await ApiClient.login(system.url, 'receiver.hop-thinh');
-  dossierId = (await receiver.post('/v1/dossiers', birthRegistration())).body.id;
+  const received = await receiver.post('/v1/dossiers', birthRegistration());
+  [dossierId, receiptCode] = [received.body.id, received.body.receiptCode];
+  apiKeyId = (await (await ApiClient.login(system.url, 'admin')).post('/v1/admin/api-keys', { name: 'fuzz-revoked', unit: 'tu-son', roles: ['supervisor'] })).body.id;
   const attached = await sendRaw(system.url, 'POST', `/v1/dossiers/${dossierId}/attachments?documentId=declaration`, { authorization: `Bearer ${await tokenOf('receiver.hop-thinh')}`, 'content-type': 'application/pdf' }, Buffer.from(pdf));
   attachmentId = attached.body.id;
 });
@@ -238,4 +274,21 @@ describe.each(endpoints.map((e) => [`${e.method} ${e.path}`, e] as const))('%s n
       );
     });
   }
+});
+
+describe('an id that only looks like a UUID', () => {
+  // 36 characters of hex digits and hyphens passed the old check and reached PostgreSQL's uuid cast.
+  it.each(['-'.repeat(36), '0'.repeat(36)])('names no API key: %s answers 404', async (id) => {
+    const res = await sendRaw(system.url, 'DELETE', `/v1/admin/api-keys/${id}`, { authorization: `Bearer ${await tokenOf('admin')}` });
+    expect([res.status, res.body.code, res.body.detail]).toEqual([404, 'api-key.not-found', `no API key with id '${id}'; GET /v1/admin/api-keys lists them`]);
+  });
+});
+
+describe('a supervision cursor that only looks like one this API gave', () => {
+  // Its id passed a check of 36 hex digits and hyphens and reached PostgreSQL's uuid comparison.
+  it.each(['-'.repeat(36), '0'.repeat(36)])('with id %s answers 400', async (id) => {
+    const cursor = Buffer.from(JSON.stringify(['2026-03-01T00:00:00.000Z', id])).toString('base64url');
+    const res = await sendRaw(system.url, 'GET', `/v1/supervision/overdue?cursor=${cursor}`, { authorization: `Bearer ${await tokenOf('supervisor.bac-ninh')}` });
+    expect([res.status, res.body.code, res.body.detail]).toEqual([400, 'request.invalid', 'cursor is not one this API gave; pass nextCursor from the previous page unchanged']);
+  });
 });

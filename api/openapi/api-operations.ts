@@ -8,12 +8,16 @@ import { authoringOperations } from '../routes/authoring-routes.ts';
 import { connectorOperations } from '../routes/connector-routes.ts';
 import { deadLetterOperations } from '../routes/dead-letter-routes.ts';
 import { dossierOperations } from '../routes/dossier-routes.ts';
+import { formOperations } from '../routes/form-routes.ts';
 import { healthOperations } from '../routes/health-routes.ts';
 import { meOperations } from '../routes/me-routes.ts';
 import { metricsOperations } from '../routes/metrics-routes.ts';
 import { notificationOperations } from '../routes/notification-routes.ts';
 import { openApiOperations } from '../routes/openapi-routes.ts';
 import { procedureOperations } from '../routes/procedure-routes.ts';
+import { publicOperations } from '../routes/public-routes.ts';
+import { supervisionOperations } from '../routes/supervision-routes.ts';
+import { worklistOperations } from '../routes/worklist-routes.ts';
 
 export const apiOperations: readonly OperationSpec[] = [
   ...healthOperations,
@@ -24,8 +28,12 @@ export const apiOperations: readonly OperationSpec[] = [
   ...procedureOperations,
   ...authoringOperations,
   ...dossierOperations,
+  ...worklistOperations,
+  ...supervisionOperations,
   ...attachmentOperations,
+  ...formOperations,
   ...connectorOperations,
   ...deadLetterOperations,
   ...notificationOperations,
+  ...publicOperations,
 ];

@@ -58,13 +58,18 @@ export function buildOpenApiDocument(operations: readonly OperationSpec[], info:
 }
 
 const tagDescriptions: Record<string, string> = {
-  auth: 'Login and the caller',
+  auth: 'Login, logout, your password and who you are',
+  accounts: 'Administrators: accounts and API keys',
+  worklist: 'The desk: what waits on my unit and role, claims and assignments',
+  tracking: 'Citizens, without an account: tracking and rating a dossier',
   procedures: 'The catalogue of published procedures',
   authoring: 'Policy authors: drafts, versions, publishing, migrations',
   dossiers: 'Reception, reading and advancing dossiers',
   attachments: 'Scanned documents and results',
+  forms: 'Printable forms 01–05 of a dossier, as PDF or an HTML print view',
   connectors: 'External systems: callbacks and the dead-letter list',
   notifications: 'Notifications to applicants',
+  supervision: 'Supervisors: overdue and at-risk dossiers, statistics and periodic reports',
   operations: 'Health, readiness, metrics and this document',
 };
 
@@ -113,7 +118,7 @@ function response(r: ResponseSpec): Record<string, unknown> {
   return {
     description: r.description,
     ...(r.headers ? { headers: Object.fromEntries(Object.entries(r.headers).map(([name, h]) => [name, { description: h.description, schema: h.schema ?? { type: 'string' } }])) } : {}),
-    ...(r.schema || r.contentType ? { content: content(r.contentType, r.schema) } : {}),
+    ...(r.schema || r.contentType ? { content: { ...content(r.contentType, r.schema), ...Object.fromEntries(Object.entries(r.alternatives ?? {}).map(([t, schema]) => [t, { schema }])) } } : {}),
   };
 }
 
@@ -123,7 +128,11 @@ function problemResponses(used: Set<number>): Record<string, unknown> {
   for (const [code, t] of Object.entries(problemTypes)) if (used.has(t.status)) byStatus.get(t.status)!.push(`\`${code}\` (${t.title})`);
   const out: Record<string, unknown> = {};
   for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b))
-    out[`Problem${status}`] = { description: codes.length ? `Problem: ${codes.join(', ')}.` : 'Problem.', content: { 'application/problem+json': { schema: ref('Problem') } } };
+    out[`Problem${status}`] = {
+      description: codes.length ? `Problem: ${codes.join(', ')}.` : 'Problem.',
+      ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds until the next attempt is counted (RFC 9110 §10.2.3).', schema: { type: 'integer', minimum: 1 } } } } : {}),
+      content: { 'application/problem+json': { schema: ref('Problem') } },
+    };
   out.ProblemDefault = { description: 'Any other error, as problem+json.', content: { 'application/problem+json': { schema: ref('Problem') } } };
   return out;
 }

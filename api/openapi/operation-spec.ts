@@ -17,6 +17,8 @@ export interface ResponseSpec {
   /** Default application/json; e.g. text/plain, application/octet-stream. */
   contentType?: string | string[];
   schema?: JsonSchema;
+  /** Further representations of the same answer, by content type (e.g. text/csv), each with its own schema. */
+  alternatives?: Record<string, JsonSchema>;
   headers?: Record<string, ParameterSpec>;
 }
 

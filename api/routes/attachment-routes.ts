@@ -15,6 +15,7 @@ import { isMotcuaError } from '../../engine/motcua-error.ts';
 import { ref } from '../openapi/component-schemas.ts';
 import type { OperationSpec } from '../openapi/operation-spec.ts';
 import { principalOf } from '../require-principal.ts';
+import { isUuid } from '../../engine/service/is-uuid.ts';
 
 const ids = { id: { description: 'The dossier id (a UUID).' }, attachmentId: { description: 'The attachment id' } };
 const mediaTypes = ['application/pdf', 'image/jpeg', 'image/png'];
@@ -34,12 +35,10 @@ export const attachmentOperations: OperationSpec[] = [
   },
 ];
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function dossierId(req: Request): string {
   const id = String(req.params.id);
   // Not a UUID cannot name a dossier: answer 404 without asking the database.
-  if (!uuid.test(id)) throw notFound(id);
+  if (!isUuid(id)) throw notFound(id);
   return id;
 }
 

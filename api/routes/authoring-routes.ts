@@ -33,6 +33,7 @@ const parseMigration = bodyValidator<MigrationCommand>(migrationBody);
 
 const code = { code: { description: 'National procedure code, e.g. 1.001193' } };
 const version = { ...code, version: { description: 'Version number (1, 2, …)', schema: { type: 'integer', minimum: 1 } } };
+const migration = { ...code, id: { description: 'The migration id, from the proposal', schema: { type: 'integer', minimum: 1 } } };
 export const authoringOperations: OperationSpec[] = [
   {
     method: 'post', path: '/v1/procedures', operationId: 'saveProcedureDraft', tag: 'authoring', auth: 'bearer', summary: 'Store a procedure definition (YAML) as a draft',
@@ -43,7 +44,21 @@ export const authoringOperations: OperationSpec[] = [
   { method: 'get', path: '/v1/procedures/:code/versions', operationId: 'listProcedureVersions', tag: 'authoring', auth: 'bearer', summary: 'Every version with its status and checksum', params: code, responses: { 200: { description: 'Versions', schema: list(ref('ProcedureVersion')) } }, errors: [403, 404] },
   { method: 'get', path: '/v1/procedures/:code/versions/:version', operationId: 'getProcedureVersion', tag: 'authoring', auth: 'bearer', summary: 'One version with its source', params: version, responses: { 200: { description: 'The version', schema: ref('ProcedureVersionSource') } }, errors: [400, 403, 404] },
   { method: 'post', path: '/v1/procedures/:code/versions/:version/publish', operationId: 'publishProcedureVersion', tag: 'authoring', auth: 'bearer', summary: 'Make a draft the version new dossiers use', params: version, responses: { 200: { description: 'The published version', schema: ref('ProcedureVersion') } }, errors: [400, 403, 404, 409, 422] },
-  { method: 'post', path: '/v1/procedures/:code/migrations', operationId: 'migrateDossiers', tag: 'authoring', auth: 'bearer', summary: 'Move dossiers in flight to another version (dry run or apply)', params: code, body: { schema: migrationBody }, responses: { 200: { description: 'What moved, or would move, and every problem', schema: ref('MigrationReport') } }, errors: [400, 403, 404, 409, 422] },
+  {
+    method: 'post', path: '/v1/procedures/:code/migrations', operationId: 'migrateDossiers', tag: 'authoring', auth: 'bearer', summary: 'Plan moving dossiers in flight to another version: a dry run, or a proposal a second person approves',
+    params: code, body: { schema: migrationBody },
+    responses: {
+      200: { description: 'The dry run: where each dossier would move, and every problem; nothing moved', schema: ref('MigrationReport') },
+      202: { description: 'The proposal, recorded; nothing moves until another author or an admin approves it', schema: ref('MigrationReport'), headers: { Location: { description: 'The migration, for its approver' } } },
+    },
+    errors: [400, 403, 404, 409, 422],
+  },
+  { method: 'get', path: '/v1/procedures/:code/migrations/:id', operationId: 'getProcedureMigration', tag: 'authoring', auth: 'bearer', summary: 'One migration as its approver reviews it: the plan, who proposed it, and once applied who approved it and what it did', params: migration, responses: { 200: { description: 'The migration', schema: ref('ProcedureMigration') } }, errors: [400, 403, 404] },
+  {
+    method: 'post', path: '/v1/procedures/:code/migrations/:id/approve', operationId: 'approveProcedureMigration', tag: 'authoring', auth: 'bearer', summary: 'Approve a proposed migration (not your own): it is planned again and applied to every dossier or to none',
+    description: 'Refused (409) when a dossier no longer stands where the proposal said, or when the migration is not a pending proposal.',
+    params: migration, responses: { 200: { description: 'What the apply did', schema: ref('MigrationReport') } }, errors: [400, 403, 404, 409, 422],
+  },
 ];
 
 function versionOf(raw: string): number {

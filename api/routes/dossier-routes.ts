@@ -12,6 +12,7 @@ import { list, ref } from '../openapi/component-schemas.ts';
 import type { OperationSpec } from '../openapi/operation-spec.ts';
 import { principalOf } from '../require-principal.ts';
 import { bodyValidator } from '../validate-body.ts';
+import { isUuid } from '../../engine/service/is-uuid.ts';
 
 const receiveBody = {
   type: 'object',
@@ -67,12 +68,10 @@ export const dossierOperations: OperationSpec[] = [
   { method: 'post', path: '/v1/dossiers/:id/events', operationId: 'advanceDossier', tag: 'dossiers', auth: 'bearer', idempotent: true, summary: 'Advance the dossier with an event', params: id, body: { schema: eventBody }, responses: { 200: dossier }, errors: [400, 403, 404, 409, 422] },
 ];
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function dossierId(req: Request): string {
   const id = String(req.params.id);
   // Not a UUID cannot name a dossier: answer 404 without asking the database.
-  if (!uuid.test(id)) throw notFound(id);
+  if (!isUuid(id)) throw notFound(id);
   return id;
 }
 

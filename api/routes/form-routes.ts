@@ -10,15 +10,30 @@ import { renderFormPdf } from '../../engine/service/forms/render-form-pdf.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { readEnumParameter } from '../input/read-parameters.ts';
 import { principalOf } from '../require-principal.ts';
+import { isUuid } from '../../engine/service/is-uuid.ts';
+import { printableForms } from '../../engine/forms/form-model.ts';
+import { ref } from '../openapi/component-schemas.ts';
+import type { OperationSpec } from '../openapi/operation-spec.ts';
 
 const stylesheet = fileURLToPath(new URL('../print/form-print.css', import.meta.url));
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function dossierId(req: Request): string {
   const id = String(req.params.id);
-  if (!uuid.test(id)) throw notFound(id);
+  if (!isUuid(id)) throw notFound(id);
   return id;
 }
+
+const id = { id: { description: 'The dossier id (a UUID).' } };
+export const formOperations: OperationSpec[] = [
+  { method: 'get', path: '/v1/dossiers/:id/forms', operationId: 'listDossierForms', tag: 'forms', auth: 'bearer', summary: "The forms the dossier's events issued (01 receipt, 02 supplement request, 03 refusal, 04 apology and new date, 05 stop notice)", params: id, responses: { 200: { description: 'Issued forms, each with the event that issued it', schema: ref('IssuedForms') } }, errors: [404] },
+  {
+    method: 'get', path: '/v1/dossiers/:id/forms/:form', operationId: 'getDossierForm', tag: 'forms', auth: 'bearer', summary: 'One issued form: an A4 PDF (default), or an HTML print view (Accept: text/html or ?format=html)',
+    params: { ...id, form: { description: 'The form number (Circular 01/2018/TT-VPCP as amended by Circular 03/2025/TT-VPCP); 404 if unknown or not issued', schema: { type: 'string', enum: [...printableForms] } } },
+    query: { format: { description: 'pdf or html; without it, Accept decides (PDF unless text/html is preferred)', schema: { type: 'string', enum: ['pdf', 'html'] } } },
+    responses: { 200: { description: 'The form', contentType: 'application/pdf', schema: { type: 'string', contentEncoding: 'binary' }, alternatives: { 'text/html': { type: 'string' } }, headers: { 'Content-Disposition': { description: 'inline; filename="mau-<form>-<receiptCode>.pdf", for the PDF' } } } },
+    errors: [400, 404],
+  },
+];
 
 /** HTML when asked for by ?format= or preferred by Accept; PDF otherwise, also for any type or no Accept at all. */
 function wantsHtml(req: Request): boolean {

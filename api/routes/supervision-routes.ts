@@ -14,6 +14,50 @@ import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { tabulateStatistics } from '../../engine/supervision/tabulate-statistics.ts';
 import { principalOf } from '../require-principal.ts';
 import { sendTable } from '../send-table.ts';
+import { list, ref } from '../openapi/component-schemas.ts';
+import type { OperationSpec } from '../openapi/operation-spec.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const filters = {
+  unit: { description: 'Only dossiers this unit, or a unit under it, received, holds or is competent for (403 outside your remit, 404 unknown)' },
+  procedure: { description: 'Only this procedure code, e.g. 1.001612', schema: { type: 'string', maxLength: 200 } },
+  state: { description: 'Only dossiers in this state, e.g. appraisal', schema: { type: 'string', maxLength: 200 } },
+  level: { description: 'Only units of this level', schema: { type: 'string', enum: ['province', 'department', 'commune'] } },
+};
+const format = { format: { description: 'csv or xlsx: a download instead of JSON (or send Accept: text/csv, or the XLSX media type)', schema: { type: 'string', enum: ['json', 'csv', 'xlsx'] } } };
+const download = { 'Content-Disposition': { description: 'attachment; filename=<name>.csv|xlsx, for CSV and XLSX' } };
+const table = { 'text/csv': { type: 'string', description: 'UTF-8, one row per item, Vietnamese headers' }, [XLSX]: { type: 'string', contentEncoding: 'binary' } };
+const watchList = (kind: 'overdue' | 'at-risk'): OperationSpec => ({
+  method: 'get', path: `/v1/supervision/${kind}`, operationId: kind === 'overdue' ? 'listOverdueDossiers' : 'listAtRiskDossiers', tag: 'supervision', auth: 'bearer',
+  summary: kind === 'overdue' ? 'Open dossiers past their due date, most late first' : 'Open dossiers due within one working day, most urgent first',
+  query: { ...filters, cursor: { description: 'nextCursor of the previous page, unchanged' }, limit: { description: 'At most this many (1–500, default 50)', schema: { type: 'integer', minimum: 1, maximum: 500 } }, ...format },
+  responses: { 200: { description: 'One page', schema: ref('WatchList'), alternatives: table, headers: download } }, errors: [400, 403, 404],
+});
+export const supervisionOperations: OperationSpec[] = [
+  watchList('overdue'),
+  watchList('at-risk'),
+  { method: 'get', path: '/v1/supervision/counts', operationId: 'countWatchedDossiers', tag: 'supervision', auth: 'bearer', summary: 'Overdue and at-risk counts per holding unit', query: filters, responses: { 200: { description: 'Counts', schema: ref('WatchCounts') } }, errors: [400, 403, 404] },
+  {
+    method: 'get', path: '/v1/supervision/stats', operationId: 'readStatistics', tag: 'supervision', auth: 'bearer', summary: 'Statistics and the Decision 766 indicators of a period (at most 400 days)',
+    query: {
+      from: { description: 'First local day, YYYY-MM-DD', required: true, schema: { type: 'string', format: 'date' } },
+      to: { description: 'Day after the last, YYYY-MM-DD (exclusive)', required: true, schema: { type: 'string', format: 'date' } },
+      groupBy: { description: 'Figures per group besides the totals', schema: { type: 'string', enum: ['unit', 'procedure', 'month', 'state'] } },
+      ...filters,
+      ...format,
+    },
+    responses: { 200: { description: 'The figures', schema: ref('Statistics'), alternatives: table, headers: download } }, errors: [400, 403, 404],
+  },
+  {
+    method: 'get', path: '/v1/supervision/reports', operationId: 'listSupervisionReports', tag: 'supervision', auth: 'bearer', summary: 'Stored daily and monthly reports of your remit, newest first',
+    query: { kind: { description: 'Only this kind', schema: { type: 'string', enum: ['daily', 'monthly'] } }, limit: { description: 'At most this many (1–1000, default 100)', schema: { type: 'integer', minimum: 1, maximum: 1000 } } },
+    responses: { 200: { description: 'Reports, without their figures', schema: list(ref('ReportSummary')) } }, errors: [400, 403],
+  },
+  {
+    method: 'get', path: '/v1/supervision/reports/:id', operationId: 'getSupervisionReport', tag: 'supervision', auth: 'bearer', summary: 'One stored report with its figures', params: { id: { description: 'The report id', schema: { type: 'integer', minimum: 1 } } }, query: format,
+    responses: { 200: { description: 'The report', schema: ref('Report'), alternatives: table, headers: download } }, errors: [403, 404],
+  },
+];
 
 export function supervisionRoutes(ctx: ServiceContext): Router {
   const router = Router();

@@ -10,21 +10,40 @@ import { notFound } from '../../engine/service/advance-dossier.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { changeClaim } from '../../engine/service/worklist/claim-dossier.ts';
 import { listWaitingWork } from '../../engine/service/worklist/list-worklist.ts';
+import { list, ref } from '../openapi/component-schemas.ts';
+import type { OperationSpec } from '../openapi/operation-spec.ts';
 import { principalOf } from '../require-principal.ts';
 import { bodyValidator } from '../validate-body.ts';
+import { isUuid } from '../../engine/service/is-uuid.ts';
 
-const parseAssign = bodyValidator<{ username: string }>({
+const assignBody = {
   type: 'object',
   additionalProperties: false,
   required: ['username'],
-  properties: { username: { type: 'string', minLength: 1, maxLength: 200 } },
-});
+  properties: { username: { type: 'string', minLength: 1, maxLength: 200, description: 'An active receiver, specialist or leader of the unit holding the dossier (400 otherwise).' } },
+};
+const parseAssign = bodyValidator<{ username: string }>(assignBody);
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const id = { id: { description: 'The dossier id (a UUID).' } };
+const claimed = { 200: { description: 'Who holds the claim now (null: nobody)', schema: ref('ClaimState') } };
+export const worklistOperations: OperationSpec[] = [
+  {
+    method: 'get', path: '/v1/worklist', operationId: 'getWorklist', tag: 'worklist', auth: 'bearer', summary: 'Dossiers waiting on my unit and role, most urgent first (overdue, at risk, earliest due), each with its actions and claim',
+    query: {
+      q: { description: 'A receipt code (or part of one) or an applicant name, accents optional: "nguyen van an" finds "Nguyễn Văn An" (at most 200 characters)', schema: { type: 'string', maxLength: 200 } },
+      procedure: { description: 'Only this procedure code', schema: { type: 'string', maxLength: 200 } },
+      limit: { description: 'At most this many (1–500, default 100)', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+    },
+    responses: { 200: { description: 'Waiting dossiers', schema: list(ref('WorklistItem')) } }, errors: [400],
+  },
+  { method: 'post', path: '/v1/dossiers/:id/claim', operationId: 'claimDossier', tag: 'worklist', auth: 'bearer', summary: 'I take it: an officer of the holding unit claims the dossier (again: no change)', params: id, responses: claimed, errors: [403, 404, 409] },
+  { method: 'post', path: '/v1/dossiers/:id/release', operationId: 'releaseDossier', tag: 'worklist', auth: 'bearer', summary: 'Give it back: the claimant, or a leader of the unit', params: id, responses: claimed, errors: [403, 404, 409] },
+  { method: 'post', path: '/v1/dossiers/:id/assign', operationId: 'assignDossier', tag: 'worklist', auth: 'bearer', summary: "A leader gives the dossier to an officer of the unit", params: id, body: { schema: assignBody }, responses: claimed, errors: [400, 403, 404, 409] },
+];
 
 function dossierId(req: Request): string {
   const id = String(req.params.id);
-  if (!uuid.test(id)) throw notFound(id);
+  if (!isUuid(id)) throw notFound(id);
   return id;
 }
 

@@ -10,6 +10,7 @@ import { apiKeyPrefix, hashToken } from '../authenticate.ts';
 import type { Principal } from '../principal.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { requireAdmin } from './manage-sessions.ts';
+import { isUuid } from '../is-uuid.ts';
 
 /** Roles a key may hold: the officers' and supervisors'. Never admin or author: a key does not manage accounts or publish procedures. */
 export const apiKeyRoles = ['receiver', 'specialist', 'leader', 'supervisor'];
@@ -47,7 +48,8 @@ export async function listKeys(ctx: ServiceContext, principal: Principal): Promi
 
 export async function revokeKey(ctx: ServiceContext, principal: Principal, id: string): Promise<ApiKeyView> {
   requireAdmin(principal, 'revoking an API key');
-  const revoked = /^[0-9a-f-]{36}$/i.test(id) ? await revokeApiKey(ctx.db, id, ctx.now()) : null;
+  // Not a UUID names no key, and PostgreSQL would refuse it as a uuid: answer 404 without asking.
+  const revoked = isUuid(id) ? await revokeApiKey(ctx.db, id, ctx.now()) : null;
   if (!revoked) throw new MotcuaError('api-key.not-found', `no API key with id '${id}'; GET /v1/admin/api-keys lists them`, { id });
   return toView(revoked);
 }

@@ -9,13 +9,12 @@ import { notFound } from '../advance-dossier.ts';
 import { canReadDossier, type Principal } from '../principal.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { toAttachmentView, type AttachmentView } from './attachment-view.ts';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../is-uuid.ts';
 
 export async function openAttachment(ctx: ServiceContext, principal: Principal, dossierId: string, attachmentId: string): Promise<{ attachment: AttachmentView; stream: Readable }> {
   const dossier = await findDossier(ctx.db, dossierId);
   if (!dossier || !canReadDossier(principal, dossier)) throw notFound(dossierId);
-  const found = uuid.test(attachmentId) ? await findAttachment(ctx.db, dossierId, attachmentId) : null;
+  const found = isUuid(attachmentId) ? await findAttachment(ctx.db, dossierId, attachmentId) : null;
   if (!found) throw attachmentNotFound(dossierId, dossier.receiptCode, attachmentId);
   const attachment = toAttachmentView(found);
   const opened = await ctx.attachments.blobs.open(found.sha256);

@@ -7,6 +7,7 @@ import { MotcuaError } from '../../motcua-error.ts';
 import { countWatchedByUnit, listWatchedDossiers, type WatchedRow } from '../../store/supervision-store.ts';
 import type { Principal } from '../principal.ts';
 import type { ServiceContext } from '../service-context.ts';
+import { isUuid } from '../is-uuid.ts';
 import { resolveSupervisionScope, type SupervisionQuery } from './resolve-supervision-scope.ts';
 
 export interface WatchedDossierView {
@@ -102,7 +103,7 @@ function parseCursor(raw: unknown): { watchDueAt: Date; id: string } | null {
   try {
     const [at, id] = JSON.parse(Buffer.from(String(raw), 'base64url').toString('utf8')) as [string, string];
     const watchDueAt = new Date(at);
-    if (Number.isNaN(watchDueAt.getTime()) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
+    if (Number.isNaN(watchDueAt.getTime()) || typeof id !== 'string' || !isUuid(id)) throw new Error('bad cursor');
     return { watchDueAt, id };
   } catch {
     throw new MotcuaError('request.invalid', 'cursor is not one this API gave; pass nextCursor from the previous page unchanged', { cursor: raw });
