@@ -119,7 +119,7 @@ describe('the policy author’s desk', () => {
     expect(await texts(author.getByTestId('version-row').locator('td:nth-child(2)'))).toEqual(['Đã ban hành', 'Đã ban hành']);
   });
 
-  it('moves the dossier in flight only after a dry run shown as a table', async () => {
+  it('moves the dossier in flight only after a dry run shown as a table, a proposal, and the approval of a second person', async () => {
     const form = author.getByRole('form', { name: 'Chuyển hồ sơ đang xử lý sang phiên bản mới' });
     expect(await form.getByLabel('Từ phiên bản').inputValue()).toBe('1');
     expect(await form.getByLabel('Sang phiên bản').inputValue()).toBe('2');
@@ -132,9 +132,31 @@ describe('the policy author’s desk', () => {
     expect((await api.get(`/v1/dossiers/${inFlight.id}`)).body.procedureVersion).toBe(1);
     await screenshot(author, 'author-migration');
 
-    await report.getByRole('button', { name: 'Áp dụng: chuyển 1 hồ sơ', exact: true }).click();
-    await report.getByText('Đã chuyển 1 hồ sơ.').waitFor();
+    await report.getByRole('button', { name: 'Đề nghị áp dụng: chuyển 1 hồ sơ', exact: true }).click();
+    const proposed = report.locator('.alert-title').filter({ hasText: 'Đề nghị số' });
+    await proposed.waitFor();
+    const proposal = /Đề nghị số (\d+)/.exec(await text(proposed))![1]!;
+    expect(await text(proposed)).toBe(`Đề nghị số ${proposal}: chuyển 1 hồ sơ. Chờ một tác giả khác hoặc quản trị viên phê duyệt; chưa có gì thay đổi. Proposal ${proposal}: move 1 dossiers. Waiting for another author or an administrator to approve; nothing changed yet.`);
+    expect((await api.get(`/v1/dossiers/${inFlight.id}`)).body.procedureVersion).toBe(1);
+
+    // The proposer cannot approve their own proposal.
+    const own = author.getByRole('form', { name: 'Phê duyệt đề nghị chuyển hồ sơ' });
+    await own.getByLabel('Số đề nghị').fill(proposal);
+    await own.getByRole('button', { name: 'Xem đề nghị', exact: true }).click();
+    await author.getByTestId('approval-result').getByRole('button', { name: 'Phê duyệt và chuyển 1 hồ sơ', exact: true }).click();
+    await author.getByTestId('approval-result').locator('.alert-error').waitFor();
+    expect((await api.get(`/v1/dossiers/${inFlight.id}`)).body.procedureVersion).toBe(1);
+
+    const admin = await chrome.signIn('admin', { landing: 'Bảng giám sát' });
+    await admin.goto(`${system.url}/#/procedures/1.001193`);
+    const approval = admin.getByRole('form', { name: 'Phê duyệt đề nghị chuyển hồ sơ' });
+    await approval.getByLabel('Số đề nghị').fill(proposal);
+    await approval.getByRole('button', { name: 'Xem đề nghị', exact: true }).click();
+    const result = admin.getByTestId('approval-result');
+    await result.getByRole('button', { name: 'Phê duyệt và chuyển 1 hồ sơ', exact: true }).click();
+    await result.getByText('Đã chuyển 1 hồ sơ.').waitFor();
     expect((await api.get(`/v1/dossiers/${inFlight.id}`)).body.procedureVersion).toBe(2);
+    await screenshot(admin, 'author-migration-approved');
   });
 
   it('no script error and no Content-Security-Policy violation happened', () => {

@@ -152,7 +152,11 @@ function versionsSection(ctx, code, versions) {
   );
 }
 
-/** Moving dossiers in flight from one version to another: a dry run as a table, then apply. */
+/**
+ * Moving dossiers in flight from one version to another: a dry run as a table,
+ * then a proposal, which a second person (an administrator or another author)
+ * reviews and approves before anything moves.
+ */
 function migrationSection(code, versions) {
   const published = versions.filter((v) => v.status === 'published').map((v) => v.version);
   if (published.length < 2) return null;
@@ -187,14 +191,62 @@ function migrationSection(code, versions) {
   }
 
   return h(
+    'div',
+    {},
+    h(
+      'form',
+      { class: 'card', novalidate: true, 'aria-labelledby': 'migration-title', onsubmit: (e) => (e.preventDefault(), void send(command(true))) },
+      h('h2', { id: 'migration-title' }, bi('Chuyển hồ sơ đang xử lý sang phiên bản mới', 'Move dossiers in flight to another version')),
+      h('div', { class: 'fields' }, from.row, to.row),
+      stateMap.row,
+      h('div', { class: 'form-actions' }, runButton),
+      out,
+    ),
+    approvalSection(code),
+  );
+}
+
+/** The second person's part: look a proposal up by its number, review it, approve it. */
+function approvalSection(code) {
+  const number = field({ label: bi('Số đề nghị', 'Proposal number'), control: h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off' }) });
+  const out = h('div', { class: 'alert-slot', tabindex: '-1', 'data-testid': 'approval-result' });
+  const migrationUrl = () => `/v1/procedures/${encodeURIComponent(code)}/migrations/${encodeURIComponent(number.control.value.trim())}`;
+  async function show(action) {
+    out.replaceChildren();
+    try {
+      out.replaceChildren(await action());
+    } catch (error) {
+      out.replaceChildren(problemAlert(error));
+    }
+    applyLang(out);
+    out.focus();
+  }
+  const review = () =>
+    show(async () => {
+      const m = await get(migrationUrl());
+      const approve = m.status === 'proposed' ? () => void show(async () => migrationReport(await post(`${migrationUrl()}/approve`, {}), null)) : null;
+      return migrationReport({ ...m.report, migrationId: m.migrationId, status: m.status, dryRun: false, proposedBy: m.proposedBy }, approve);
+    });
+  return h(
     'form',
-    { class: 'card', novalidate: true, 'aria-labelledby': 'migration-title', onsubmit: (e) => (e.preventDefault(), void send(command(true))) },
-    h('h2', { id: 'migration-title' }, bi('Chuyển hồ sơ đang xử lý sang phiên bản mới', 'Move dossiers in flight to another version')),
-    h('div', { class: 'fields' }, from.row, to.row),
-    stateMap.row,
-    h('div', { class: 'form-actions' }, runButton),
+    { class: 'card', novalidate: true, 'aria-labelledby': 'approval-title', onsubmit: (e) => (e.preventDefault(), void review()) },
+    h('h2', { id: 'approval-title' }, bi('Phê duyệt đề nghị chuyển hồ sơ', 'Approve a proposed migration')),
+    h('p', { class: 'hint' }, bi('Người đề nghị không tự phê duyệt: một tác giả khác hoặc quản trị viên xem lại và phê duyệt.', 'The proposer cannot approve: another author or an administrator reviews and approves.')),
+    h('div', { class: 'fields' }, number.row),
+    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'btn btn-secondary' }, bi('Xem đề nghị', 'Review proposal', { compact: true }))),
     out,
   );
+}
+
+/** What a migration report says, by its status: a dry run, a proposal waiting for approval, or applied. */
+function migrationTitle(report, rows) {
+  if (report.status === 'applied' || report.applied) return bi(`Đã chuyển ${rows.length} hồ sơ.`, `${rows.length} dossiers moved.`);
+  if (report.status === 'proposed')
+    return bi(
+      `Đề nghị số ${report.migrationId}: chuyển ${rows.length} hồ sơ. Chờ một tác giả khác hoặc quản trị viên phê duyệt; chưa có gì thay đổi.`,
+      `Proposal ${report.migrationId}: move ${rows.length} dossiers. Waiting for another author or an administrator to approve; nothing changed yet.`,
+    );
+  return bi(`Chạy thử: ${rows.length} hồ sơ sẽ được chuyển, ${report.problems.length} hồ sơ có vấn đề. Chưa có gì thay đổi.`, `Dry run: ${rows.length} dossiers would move, ${report.problems.length} have problems. Nothing changed yet.`);
 }
 
 function migrationReport(report, apply) {
@@ -202,7 +254,7 @@ function migrationReport(report, apply) {
   return h(
     'div',
     { class: `alert ${report.problems.length ? 'alert-warning' : 'alert-success'}`, role: 'status' },
-    h('p', { class: 'alert-title' }, report.dryRun ? bi(`Chạy thử: ${rows.length} hồ sơ sẽ được chuyển, ${report.problems.length} hồ sơ có vấn đề. Chưa có gì thay đổi.`, `Dry run: ${rows.length} dossiers would move, ${report.problems.length} have problems. Nothing changed yet.`) : bi(`Đã chuyển ${rows.length} hồ sơ.`, `${rows.length} dossiers moved.`)),
+    h('p', { class: 'alert-title' }, migrationTitle(report, rows)),
     rows.length
       ? h(
           'div',
@@ -216,6 +268,7 @@ function migrationReport(report, apply) {
         )
       : null,
     report.problems.length ? h('ul', { class: 'problem-errors' }, report.problems.map((p) => h('li', {}, h('span', { class: 'receipt' }, p.receiptCode), ': ', p.problem))) : null,
-    report.dryRun && rows.length ? h('div', { class: 'form-actions' }, h('button', { type: 'button', class: 'btn btn-caution', onclick: apply }, bi(`Áp dụng: chuyển ${rows.length} hồ sơ`, `Apply: move ${rows.length} dossiers`, { compact: true }))) : null,
+    apply && report.dryRun && rows.length ? h('div', { class: 'form-actions' }, h('button', { type: 'button', class: 'btn btn-caution', onclick: apply }, bi(`Đề nghị áp dụng: chuyển ${rows.length} hồ sơ`, `Propose: move ${rows.length} dossiers`, { compact: true }))) : null,
+    apply && report.status === 'proposed' ? h('div', { class: 'form-actions' }, h('button', { type: 'button', class: 'btn btn-caution', onclick: apply }, bi(`Phê duyệt và chuyển ${rows.length} hồ sơ`, `Approve and move ${rows.length} dossiers`, { compact: true }))) : null,
   );
 }
