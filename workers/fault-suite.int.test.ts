@@ -104,10 +104,10 @@ function faultSuite(kind: 'postgres' | 'redis'): void {
   it('scale-out: a burst over two APIs and deadlines falling due are each handled exactly once by two workers', async () => {
     const accepted = await fileAndAccept(ledger, apis, birthKind, { count: 40, desks: 8 });
     const delivered = await fileAndAccept(ledger, apis, landKind, { count: 10, desks: 4 });
-    expect([accepted.length, delivered.length]).toEqual([40, 10]);
+    expect([accepted.length, delivered.length], cluster.logs()).toEqual([40, 10]);
     handoffs.push(...delivered);
     const fallen = await makeDue(database.url, accepted);
-    expect(fallen.length).toBe(40);
+    expect(fallen.length, cluster.logs()).toBe(40);
     due.push(...fallen);
     await check();
   });
@@ -232,7 +232,7 @@ function restartSuite(kind: 'postgres' | 'redis'): void {
     await restart;
     // Some requests fail while the database is down; after it is back, new ones succeed again.
     const after = await fileAndAccept(ledger, apis, landKind, { count: 5, desks: 1 });
-    expect(after.length).toBe(5);
+    expect(after.length, cluster!.logs()).toBe(5);
     const due = await makeDue(url, accepted);
     await expectExactlyOnce(url, ledger, { dueDossiers: due, handoffDossiers: [...delivered, ...after], handoffState: landHandoffState }, () => cluster!.logs());
   });
