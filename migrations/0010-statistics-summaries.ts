@@ -1,0 +1,90 @@
+// Statistics summaries: a closed dossier never changes, so what the statistics
+// need from it (finish, verdict, processing time, supplement count, digitized
+// flags, step visits as working-time positions) is worked out once and stored;
+// a period's figures are then sums over one table (docs/statistics.md).
+//
+// - `dossier_summaries`: one row per summarised closed dossier. `calendar_key`
+//   names the working calendar its working-time figures were computed with.
+// - `dossier_summary_queue`: closed dossiers waiting to be summarised, with the
+//   two instants that place them in a period. A trigger on `dossiers` keeps it
+//   (no writer has to): a row is queued when it is inserted closed or its
+//   `closed_at` changes, and its summary is dropped in the same transaction — so
+//   any snapshot sees a closed dossier either queued or summarised, never both.
+//   The trigger's WHEN clause is evaluated on the row, so updates that do not
+//   change `closed_at` (the transition hot path) never call the function.
+// - `statistics_summary_state`: the calendar key of the stored summaries; when the
+//   working calendar changes, the summaries are dropped and everything queued again.
+// Backfill: every dossier already closed is queued.
+import type { Knex } from 'knex';
+
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.createTable('dossier_summaries', (t) => {
+    t.uuid('dossier_id').primary().references('dossiers.id').onDelete('CASCADE');
+    t.text('procedure_code').notNullable();
+    t.text('state').notNullable();
+    t.text('receiving_unit').notNullable();
+    t.text('competent_unit').notNullable();
+    t.text('current_unit').notNullable();
+    t.timestamp('received_at', { useTz: true }).notNullable();
+    t.timestamp('closed_at', { useTz: true }).notNullable();
+    t.timestamp('due_at', { useTz: true });
+    t.timestamp('paused_at', { useTz: true });
+    t.timestamp('extended_at', { useTz: true });
+    t.timestamp('finished_at', { useTz: true }).notNullable();
+    t.text('channel').notNullable();
+    t.boolean('paid_online').notNullable();
+    t.boolean('has_fee').notNullable();
+    t.boolean('digitized_components').notNullable();
+    t.boolean('digitized_result').notNullable();
+    t.integer('supplement_requests').notNullable();
+    t.text('verdict').checkIn(['early', 'onTime', 'late']);
+    // Hundredths of a working day.
+    t.integer('processing_hundredths');
+    // Step visits, one array element each; positions in working minutes (WorkingClock.position).
+    t.specificType('visit_states', 'text[]').notNullable();
+    t.specificType('visit_units', 'text[]').notNullable();
+    t.specificType('visit_entered_at', 'timestamptz[]').notNullable();
+    t.specificType('visit_left_at', 'timestamptz[]').notNullable();
+    t.specificType('visit_entered_positions', 'float8[]').notNullable();
+    t.specificType('visit_left_positions', 'float8[]').notNullable();
+    t.text('calendar_key').notNullable();
+  });
+  // A period's closed dossiers: closed since it began, received before it ended.
+  await knex.raw('CREATE INDEX dossier_summaries_period ON dossier_summaries (closed_at, received_at)');
+
+  await knex.schema.createTable('dossier_summary_queue', (t) => {
+    t.uuid('dossier_id').primary().references('dossiers.id').onDelete('CASCADE');
+    t.timestamp('received_at', { useTz: true }).notNullable();
+    t.timestamp('closed_at', { useTz: true }).notNullable();
+  });
+  await knex.raw('CREATE INDEX dossier_summary_queue_period ON dossier_summary_queue (closed_at, received_at)');
+
+  await knex.raw('CREATE TABLE statistics_summary_state (only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row), calendar_key text NOT NULL)');
+
+  await knex.raw(`CREATE FUNCTION queue_dossier_summary() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      DELETE FROM dossier_summaries WHERE dossier_id = NEW.id;
+      IF NEW.closed_at IS NULL THEN
+        DELETE FROM dossier_summary_queue WHERE dossier_id = NEW.id;
+      ELSE
+        INSERT INTO dossier_summary_queue (dossier_id, received_at, closed_at) VALUES (NEW.id, NEW.received_at, NEW.closed_at)
+        ON CONFLICT (dossier_id) DO UPDATE SET received_at = EXCLUDED.received_at, closed_at = EXCLUDED.closed_at;
+      END IF;
+      RETURN NULL;
+    END $$`);
+  await knex.raw(`CREATE TRIGGER dossiers_queue_summary_on_insert AFTER INSERT ON dossiers
+    FOR EACH ROW WHEN (NEW.closed_at IS NOT NULL) EXECUTE FUNCTION queue_dossier_summary()`);
+  await knex.raw(`CREATE TRIGGER dossiers_queue_summary_on_close AFTER UPDATE OF closed_at ON dossiers
+    FOR EACH ROW WHEN (OLD.closed_at IS DISTINCT FROM NEW.closed_at) EXECUTE FUNCTION queue_dossier_summary()`);
+
+  await knex.raw('INSERT INTO dossier_summary_queue (dossier_id, received_at, closed_at) SELECT id, received_at, closed_at FROM dossiers WHERE closed_at IS NOT NULL');
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.raw('DROP TRIGGER IF EXISTS dossiers_queue_summary_on_close ON dossiers');
+  await knex.raw('DROP TRIGGER IF EXISTS dossiers_queue_summary_on_insert ON dossiers');
+  await knex.raw('DROP FUNCTION IF EXISTS queue_dossier_summary()');
+  await knex.schema.dropTableIfExists('statistics_summary_state');
+  await knex.schema.dropTableIfExists('dossier_summary_queue');
+  await knex.schema.dropTableIfExists('dossier_summaries');
+}
