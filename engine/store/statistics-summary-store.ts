@@ -156,3 +156,29 @@ export async function tallySummaries(db: Knex | Knex.Transaction, f: Supervision
   }
   return tallies;
 }
+
+/** The stored summaries of the given dossiers, as summariseDossier returns them. */
+export async function readStoredSummaries(db: Database, ids: string[]): Promise<DossierSummary[]> {
+  const rows = (await db('dossier_summaries').whereIn('dossier_id', ids).orderBy('dossier_id')) as Array<Record<string, any>>;
+  return rows.map((r) => ({
+    dossierId: r.dossier_id, procedureCode: r.procedure_code, state: r.state, receivingUnit: r.receiving_unit, competentUnit: r.competent_unit, currentUnit: r.current_unit,
+    receivedAt: r.received_at, closedAt: r.closed_at, dueAt: r.due_at, pausedAt: r.paused_at, extendedAt: r.extended_at, finishedAt: r.finished_at,
+    channel: r.channel, paidOnline: r.paid_online, hasFee: r.has_fee, digitizedComponents: r.digitized_components, digitizedResult: r.digitized_result,
+    supplementRequests: r.supplement_requests, verdict: r.verdict, processingHundredths: r.processing_hundredths,
+    visits: (r.visit_states as string[]).map((state, i) => ({
+      state, unit: r.visit_units[i], enteredAt: r.visit_entered_at[i], leftAt: r.visit_left_at[i],
+      enteredPosition: r.visit_entered_positions[i], leftPosition: r.visit_left_positions[i],
+    })),
+  }));
+}
+
+/** How many closed dossiers wait for a summary. */
+export async function countQueuedSummaries(db: Database): Promise<number> {
+  const row = await db('dossier_summary_queue').count({ n: '*' }).first();
+  return Number(row?.n ?? 0);
+}
+
+/** Records the calendar key the stored summaries were computed with. */
+export async function writeSummaryCalendarKey(db: Database, calendarKey: string): Promise<void> {
+  await db.raw('INSERT INTO statistics_summary_state (only_row, calendar_key) VALUES (true, ?) ON CONFLICT (only_row) DO UPDATE SET calendar_key = EXCLUDED.calendar_key', [calendarKey]);
+}
