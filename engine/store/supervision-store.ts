@@ -42,7 +42,19 @@ export function applySupervisionFilter(q: Knex.QueryBuilder, f: SupervisionFilte
  * within the window (`at-risk`: from `now` to `until`), latest first by that date,
  * after the cursor `(watchDueAt, id)`.
  */
-export async function listWatchedDossiers(db: Database, f: SupervisionFilter, w: { kind: 'overdue' | 'at-risk'; now: Date; until: Date; after: { watchDueAt: Date; id: string } | null; limit: number }): Promise<WatchedRow[]> {
+export async function listWatchedDossiers(db: Database, f: SupervisionFilter, w: WatchWindow): Promise<WatchedRow[]> {
+  const rows = (await watchedDossiersQuery(db, f, w)) as Array<Record<string, any>>;
+  return rows.map((r) => ({
+    id: r.id, receiptCode: r.receipt_code, procedureCode: r.procedure_code, procedureVersion: r.procedure_version, state: r.state, statusCode: r.status_code,
+    receivingUnit: r.receiving_unit, competentUnit: r.competent_unit, currentUnit: r.current_unit, receivedAt: r.received_at,
+    dueAt: r.due_at, stepDueAt: r.step_due_at, watchDueAt: r.watch_due_at, pausedAt: r.paused_at, extendedAt: r.extended_at, heldSince: r.held_since,
+  }));
+}
+
+export interface WatchWindow { kind: 'overdue' | 'at-risk'; now: Date; until: Date; after: { watchDueAt: Date; id: string } | null; limit: number }
+
+/** The query of listWatchedDossiers, for EXPLAIN in the benchmark. */
+export function watchedDossiersQuery(db: Database, f: SupervisionFilter, w: WatchWindow): Knex.QueryBuilder {
   const q = db('dossiers as d')
     .select(
       'd.id', 'd.receipt_code', 'd.procedure_code', 'd.procedure_version', 'd.state', 'd.status_code', 'd.receiving_unit', 'd.competent_unit', 'd.current_unit',
@@ -56,12 +68,7 @@ export async function listWatchedDossiers(db: Database, f: SupervisionFilter, w:
   else q.where('d.watch_due_at', '>=', w.now).where('d.watch_due_at', '<', w.until);
   applySupervisionFilter(q, f);
   if (w.after) q.whereRaw('(d.watch_due_at, d.id) > (?, ?)', [w.after.watchDueAt, w.after.id]);
-  const rows = (await q.orderBy([{ column: 'd.watch_due_at' }, { column: 'd.id' }]).limit(w.limit)) as Array<Record<string, any>>;
-  return rows.map((r) => ({
-    id: r.id, receiptCode: r.receipt_code, procedureCode: r.procedure_code, procedureVersion: r.procedure_version, state: r.state, statusCode: r.status_code,
-    receivingUnit: r.receiving_unit, competentUnit: r.competent_unit, currentUnit: r.current_unit, receivedAt: r.received_at,
-    dueAt: r.due_at, stepDueAt: r.step_due_at, watchDueAt: r.watch_due_at, pausedAt: r.paused_at, extendedAt: r.extended_at, heldSince: r.held_since,
-  }));
+  return q.orderBy([{ column: 'd.watch_due_at' }, { column: 'd.id' }]).limit(w.limit);
 }
 
 /** Overdue and at-risk open dossiers per holding unit. */
