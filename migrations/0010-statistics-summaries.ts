@@ -14,6 +14,7 @@
 //   change `closed_at` (the transition hot path) never call the function.
 // - `statistics_summary_state`: the calendar key of the stored summaries; when the
 //   working calendar changes, the summaries are dropped and everything queued again.
+// - `dossiers_open_received`: open dossiers by reception, for the live half.
 // Backfill: every dossier already closed is queued.
 import type { Knex } from 'knex';
 
@@ -52,6 +53,10 @@ export async function up(knex: Knex): Promise<void> {
   // A period's closed dossiers: closed since it began, received before it ended.
   await knex.raw('CREATE INDEX dossier_summaries_period ON dossier_summaries (closed_at, received_at)');
 
+  // The statistics' live half: open dossiers received before a period's end (dossiers_open_since
+  // of 0009 finds every open dossier, then drops the ones received later one by one).
+  await knex.raw('CREATE INDEX dossiers_open_received ON dossiers (received_at) WHERE closed_at IS NULL');
+
   await knex.schema.createTable('dossier_summary_queue', (t) => {
     t.uuid('dossier_id').primary().references('dossiers.id').onDelete('CASCADE');
     t.timestamp('received_at', { useTz: true }).notNullable();
@@ -84,6 +89,7 @@ export async function down(knex: Knex): Promise<void> {
   await knex.raw('DROP TRIGGER IF EXISTS dossiers_queue_summary_on_close ON dossiers');
   await knex.raw('DROP TRIGGER IF EXISTS dossiers_queue_summary_on_insert ON dossiers');
   await knex.raw('DROP FUNCTION IF EXISTS queue_dossier_summary()');
+  await knex.raw('DROP INDEX IF EXISTS dossiers_open_received');
   await knex.schema.dropTableIfExists('statistics_summary_state');
   await knex.schema.dropTableIfExists('dossier_summary_queue');
   await knex.schema.dropTableIfExists('dossier_summaries');

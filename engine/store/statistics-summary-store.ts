@@ -49,8 +49,9 @@ export async function resetSummaries(db: Database, calendarKey: string): Promise
 
 /** Locks up to `limit` queued dossiers of the period (others' locked rows skipped) and returns their ids. */
 export async function claimQueuedSummaries(trx: Knex.Transaction, period: { from: Date; to: Date }, limit: number): Promise<string[]> {
+  // No ORDER BY: sorting by id would walk the primary key over the whole queue; skipped locks rule out deadlocks anyway.
   const rows = await trx('dossier_summary_queue').select('dossier_id').where('closed_at', '>=', period.from).where('received_at', '<', period.to)
-    .orderBy('dossier_id').limit(limit).forUpdate().skipLocked();
+    .limit(limit).forUpdate().skipLocked();
   return rows.map((r: { dossier_id: string }) => r.dossier_id);
 }
 
@@ -69,6 +70,15 @@ export async function storeSummaries(trx: Knex.Transaction, summaries: DossierSu
   }));
   await trx('dossier_summaries').insert(rows).onConflict('dossier_id').merge();
   await trx('dossier_summary_queue').whereIn('dossier_id', summaries.map((s) => s.dossierId)).delete();
+}
+
+/**
+ * Refreshes the planner's statistics of the queue and the summaries after a large
+ * batch: a month summarised at once empties a range the planner still believes
+ * full, and it would then scan the whole queue (measured: 20 ms → 700 ms).
+ */
+export async function analyseSummaryTables(db: Database): Promise<void> {
+  await db.raw('ANALYZE dossier_summary_queue, dossier_summaries');
 }
 
 // Conditions on a summary `d` over the window; named bindings of windowBindings.

@@ -9,11 +9,13 @@ import type { WorkCalendar } from '../../calendar/index.ts';
 import type { DossierFacts } from '../../supervision/dossier-facts.ts';
 import { summariseDossier } from '../../supervision/summarise-dossier.ts';
 import { createWorkingClock } from '../../supervision/working-clock.ts';
-import { claimQueuedSummaries, readSummaryCalendarKey, resetSummaries, storeSummaries } from '../../store/statistics-summary-store.ts';
+import { analyseSummaryTables, claimQueuedSummaries, readSummaryCalendarKey, resetSummaries, storeSummaries } from '../../store/statistics-summary-store.ts';
 import { readStatisticsFacts, type FactsRow } from '../../store/supervision-store.ts';
 import type { ServiceContext } from '../service-context.ts';
 
 const BATCH = 2000;
+/** After summarising this many at once, the planner's row estimates of the queue are refreshed. */
+const ANALYSE_AFTER = 10_000;
 const everywhere = { units: null, unitFilter: null, procedure: null, state: null, levelUnits: null };
 const keys = new WeakMap<WorkCalendar, string>();
 
@@ -44,7 +46,10 @@ export async function summariseClosedDossiers(ctx: ServiceContext, period: { fro
       return ids.length;
     });
     total += done;
-    if (done < BATCH) return total;
+    if (done < BATCH) {
+      if (total >= ANALYSE_AFTER) await analyseSummaryTables(ctx.db);
+      return total;
+    }
   }
 }
 
