@@ -62,13 +62,17 @@ export async function storeSummaries(trx: Knex.Transaction, summaries: DossierSu
     dossier_id: s.dossierId, procedure_code: s.procedureCode, state: s.state, receiving_unit: s.receivingUnit, competent_unit: s.competentUnit, current_unit: s.currentUnit,
     received_at: s.receivedAt, closed_at: s.closedAt, due_at: s.dueAt, paused_at: s.pausedAt, extended_at: s.extendedAt, finished_at: s.finishedAt,
     channel: s.channel, paid_online: s.paidOnline, has_fee: s.hasFee, digitized_components: s.digitizedComponents, digitized_result: s.digitizedResult,
-    supplement_requests: s.supplementRequests, verdict: s.verdict, processing_hundredths: s.processingHundredths,
-    visit_states: s.visits.map((v) => v.state), visit_units: s.visits.map((v) => v.unit),
-    visit_entered_at: s.visits.map((v) => v.enteredAt), visit_left_at: s.visits.map((v) => v.leftAt),
-    visit_entered_positions: s.visits.map((v) => v.enteredPosition), visit_left_positions: s.visits.map((v) => v.leftPosition),
-    calendar_key: calendarKey,
+    supplement_requests: s.supplementRequests, verdict: s.verdict, processing_hundredths: s.processingHundredths, calendar_key: calendarKey,
   }));
+  const visits = summaries.flatMap((s) => s.visits.map((v, ordinal) => ({
+    dossier_id: s.dossierId, ordinal, procedure_code: s.procedureCode, state: s.state, receiving_unit: s.receivingUnit, competent_unit: s.competentUnit, current_unit: s.currentUnit,
+    received_at: s.receivedAt, closed_at: s.closedAt, finished_at: s.finishedAt, visit_state: v.state, visit_unit: v.unit, entered_at: v.enteredAt, left_at: v.leftAt,
+    entered_position: v.enteredPosition, left_position: v.leftPosition,
+  })));
+  await trx('dossier_summary_visits').whereIn('dossier_id', summaries.map((s) => s.dossierId)).delete();
   await trx('dossier_summaries').insert(rows).onConflict('dossier_id').merge();
+  // PostgreSQL takes at most 65,535 parameters a statement: 16 per visit row.
+  for (let i = 0; i < visits.length; i += 2000) await trx('dossier_summary_visits').insert(visits.slice(i, i + 2000));
   await trx('dossier_summary_queue').whereIn('dossier_id', summaries.map((s) => s.dossierId)).delete();
 }
 
@@ -78,7 +82,7 @@ export async function storeSummaries(trx: Knex.Transaction, summaries: DossierSu
  * full, and it would then scan the whole queue (measured: 20 ms → 700 ms).
  */
 export async function analyseSummaryTables(db: Database): Promise<void> {
-  await db.raw('ANALYZE dossier_summary_queue, dossier_summaries');
+  await db.raw('ANALYZE dossier_summary_queue, dossier_summaries, dossier_summary_visits');
 }
 
 // Conditions on a summary `d` over the window; named bindings of windowBindings.
@@ -125,18 +129,17 @@ export function summaryTallyQueries(db: Knex | Knex.Transaction, f: SupervisionF
     .whereRaw(`${processed} AND ${finished}`, b)
     .groupBy('d.processing_hundredths');
   // Each visit clipped to [from, t): counted when some instant remains, its working time from positions.
-  const visits = summariesOfPeriod(db, f, w)
-    .joinRaw('CROSS JOIN LATERAL unnest(d.visit_states, d.visit_units, d.visit_entered_at, d.visit_left_at, d.visit_entered_positions, d.visit_left_positions) AS v(state, unit, entered_at, left_at, entered_position, left_position)')
+  const visits = applySupervisionFilter(db('dossier_summary_visits as d').where('d.closed_at', '>=', w.from).where('d.received_at', '<', w.to), f)
     .select(
-      keyOf(db, group), 'd.procedure_code', 'v.state', 'v.unit', db.raw('GROUPING(v.unit) AS by_state'), db.raw('CAST(count(*) AS int) AS visits'),
-      db.raw('sum(GREATEST(0, LEAST(COALESCE(v.left_position, :tPosition), :tPosition) - GREATEST(v.entered_position, :fromPosition))) AS minutes', b),
+      keyOf(db, group), 'd.procedure_code', 'd.visit_state as state', 'd.visit_unit as unit', db.raw('GROUPING(d.visit_unit) AS by_state'), db.raw('CAST(count(*) AS int) AS visits'),
+      db.raw('sum(GREATEST(0, LEAST(COALESCE(d.left_position, :tPosition), :tPosition) - GREATEST(d.entered_position, :fromPosition))) AS minutes', b),
     )
-    .whereRaw(`${inPopulation} AND LEAST(COALESCE(v.left_at, :t), :t) > GREATEST(v.entered_at, :from)`, b);
+    .whereRaw(`${inPopulation} AND LEAST(COALESCE(d.left_at, :t), :t) > GREATEST(d.entered_at, :from)`, b);
   if (group) {
     counts.groupBy(`d.${group}`);
     days.groupBy(`d.${group}`);
-    visits.groupByRaw('GROUPING SETS ((??, d.procedure_code, v.state), (??, v.unit))', [`d.${group}`, `d.${group}`]);
-  } else visits.groupByRaw('GROUPING SETS ((d.procedure_code, v.state), (v.unit))');
+    visits.groupByRaw('GROUPING SETS ((??, d.procedure_code, d.visit_state), (??, d.visit_unit))', [`d.${group}`, `d.${group}`]);
+  } else visits.groupByRaw('GROUPING SETS ((d.procedure_code, d.visit_state), (d.visit_unit))');
   return { counts, days, visits };
 }
 
@@ -170,14 +173,14 @@ export async function tallySummaries(db: Knex | Knex.Transaction, f: Supervision
 /** The stored summaries of the given dossiers, as summariseDossier returns them. */
 export async function readStoredSummaries(db: Database, ids: string[]): Promise<DossierSummary[]> {
   const rows = (await db('dossier_summaries').whereIn('dossier_id', ids).orderBy('dossier_id')) as Array<Record<string, any>>;
+  const visits = (await db('dossier_summary_visits').whereIn('dossier_id', ids).orderBy(['dossier_id', 'ordinal'])) as Array<Record<string, any>>;
   return rows.map((r) => ({
     dossierId: r.dossier_id, procedureCode: r.procedure_code, state: r.state, receivingUnit: r.receiving_unit, competentUnit: r.competent_unit, currentUnit: r.current_unit,
     receivedAt: r.received_at, closedAt: r.closed_at, dueAt: r.due_at, pausedAt: r.paused_at, extendedAt: r.extended_at, finishedAt: r.finished_at,
     channel: r.channel, paidOnline: r.paid_online, hasFee: r.has_fee, digitizedComponents: r.digitized_components, digitizedResult: r.digitized_result,
     supplementRequests: r.supplement_requests, verdict: r.verdict, processingHundredths: r.processing_hundredths,
-    visits: (r.visit_states as string[]).map((state, i) => ({
-      state, unit: r.visit_units[i], enteredAt: r.visit_entered_at[i], leftAt: r.visit_left_at[i],
-      enteredPosition: r.visit_entered_positions[i], leftPosition: r.visit_left_positions[i],
+    visits: visits.filter((v) => v.dossier_id === r.dossier_id).map((v) => ({
+      state: v.visit_state, unit: v.visit_unit, enteredAt: v.entered_at, leftAt: v.left_at, enteredPosition: v.entered_position, leftPosition: v.left_position,
     })),
   }));
 }
