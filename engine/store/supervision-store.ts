@@ -132,7 +132,7 @@ export function statisticsFactsQuery(db: Knex | Knex.Transaction, f: Supervision
     );
   if (selection.kind === 'ids') q.whereIn('d.id', selection.ids);
   // Open and received before the period's end (index dossiers_open_received).
-  else if (selection.kind === 'open') q.whereNull('d.closed_at').where('d.received_at', '<', period.to);
+  else if (selection.kind === 'open') q.whereIn('d.id', (sub) => sub.from('dossiers').select('id').whereNull('closed_at').where('received_at', '<', period.to));
   // Closed since the period began and not summarised yet.
   else q.whereIn('d.id', (sub) => sub.from('dossier_summary_queue').select('dossier_id').where('closed_at', '>=', period.from).where('received_at', '<', period.to));
   applySupervisionFilter(q, f);
