@@ -74,4 +74,18 @@ describe('statistics summaries', () => {
     expect(await summariseClosedDossiers(system.ctx, parsePeriod(system.calendar, '2026-01-01', '2027-01-01'))).toBe(9);
     expect(await computeFilteredStatistics(system.ctx, everywhere, period, 'unit', new Date(fixtureNow))).toEqual(before);
   });
+
+  it('queues a dossier again, without its summary, when its close changes, and drops it from the queue when it reopens', async () => {
+    const year = parsePeriod(system.calendar, '2026-01-01', '2027-01-01');
+    await summariseClosedDossiers(system.ctx, year);
+    const d1 = ids.D1!.id;
+    // The dossier's row as a writer changes it (the trigger, not the writer, keeps the queue).
+    await system.db('dossiers').where({ id: d1 }).update({ closed_at: new Date('2026-03-04T08:30:00+07:00') });
+    expect([await countQueuedSummaries(system.db), (await readStoredSummaries(system.db, [d1])).length]).toEqual([1, 0]);
+    await system.db('dossiers').where({ id: d1 }).update({ closed_at: null });
+    expect([await countQueuedSummaries(system.db), (await readStoredSummaries(system.db, [d1])).length]).toEqual([0, 0]);
+    await system.db('dossiers').where({ id: d1 }).update({ closed_at: new Date('2026-03-04T08:00:00+07:00') });
+    expect(await summariseClosedDossiers(system.ctx, year)).toBe(1);
+    expect((await readStoredSummaries(system.db, [d1])).map((s) => [s.closedAt.toISOString(), s.verdict])).toEqual([['2026-03-04T01:00:00.000Z', 'early']]);
+  });
 });
