@@ -9,7 +9,7 @@ import type { WorkCalendar } from '../../calendar/index.ts';
 import type { DossierFacts } from '../../supervision/dossier-facts.ts';
 import { summariseDossier } from '../../supervision/summarise-dossier.ts';
 import { createWorkingClock } from '../../supervision/working-clock.ts';
-import { analyseSummaryTables, claimQueuedSummaries, readSummaryCalendarKey, resetSummaries, storeSummaries } from '../../store/statistics-summary-store.ts';
+import { analyseSummaryTables, claimQueuedSummaries, readSummaryCalendarKey, resetSummaries, storeSummaries, writeSummaryCalendarKey } from '../../store/statistics-summary-store.ts';
 import { readStatisticsFacts, type FactsRow } from '../../store/supervision-store.ts';
 import type { ServiceContext } from '../service-context.ts';
 
@@ -33,7 +33,10 @@ export function calendarKeyOf(calendar: WorkCalendar): string {
 /** Summarises every queued closed dossier of `[from, to)`. Returns how many. Errors: CalendarError for instants outside the declared years. */
 export async function summariseClosedDossiers(ctx: ServiceContext, period: { from: Date; to: Date }): Promise<number> {
   const key = calendarKeyOf(ctx.calendar);
-  if ((await readSummaryCalendarKey(ctx.db)) !== key) await resetSummaries(ctx.db, key);
+  const stored = await readSummaryCalendarKey(ctx.db);
+  // None yet: no summary was ever stored and the migration queued every closed dossier.
+  if (stored === null) await writeSummaryCalendarKey(ctx.db, key);
+  else if (stored !== key) await resetSummaries(ctx.db, key);
   const clock = createWorkingClock(ctx.calendar);
   let total = 0;
   for (;;) {
