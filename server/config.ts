@@ -30,6 +30,8 @@ export interface Config {
   seedDemo: boolean;
   /** How often the outbox relay polls when not woken by a commit, in ms. */
   outboxPollMs: number;
+  /** How often the deadline reconciler looks for deadlines no job recorded, in ms. */
+  reconcileEveryMs: number;
   /** all: API + workers in one process; api or worker: one half, for scale-out. */
   processRole: 'all' | 'api' | 'worker';
   /** Where attached files are stored (content-addressed); default <dataDir>/attachments. */
@@ -91,6 +93,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     proceduresDir: env.PROCEDURES_DIR || 'procedures',
     seedDemo: oneOf('SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
     outboxPollMs: int('OUTBOX_POLL_MS', 1000, 10, 60_000),
+    reconcileEveryMs: int('RECONCILE_EVERY_MS', 60_000, 100, 86_400_000),
     processRole: oneOf('PROCESS_ROLE', ['all', 'api', 'worker'] as const, 'all'),
     attachmentsDir: env.ATTACHMENTS_DIR || join(env.DATA_DIR || '.data', 'attachments'),
     attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', defaultAttachmentMaxBytes, 1, 1024 * 1024 * 1024),

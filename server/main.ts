@@ -48,6 +48,7 @@ async function main(): Promise<void> {
         port: config.port,
         host: config.host,
         outboxPollMs: config.outboxPollMs,
+        reconcileEveryMs: config.reconcileEveryMs,
         attachments: { dir: config.attachmentsDir, maxBytes: config.attachmentMaxBytes },
         logger,
         http: config.processRole !== 'worker',

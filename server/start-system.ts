@@ -157,7 +157,21 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         });
       closers.push(() => Promise.all(workers.map((w) => w.close())));
       // The reconciler: a repeatable job that records every deadline a lost job missed.
-      await queues.deadline!.upsertJobScheduler(reconcileJobName, { every: options.reconcileEveryMs ?? 60_000 }, { name: reconcileJobName, data: {} });
+      const reconcileEveryMs = options.reconcileEveryMs ?? 60_000;
+      const scheduleReconciler = () => queues.deadline!.upsertJobScheduler(reconcileJobName, { every: reconcileEveryMs }, { name: reconcileJobName, data: {} });
+      await scheduleReconciler();
+      // A wiped queue store (Redis FLUSHDB, a lost Redis without persistence) takes the schedule
+      // with it; each worker process puts it back when it is gone. Never re-upserted while it
+      // exists: an upsert moves the next run, and repeated upserts would keep it from running.
+      const keepReconcilerScheduled = setInterval(() => {
+        void queues
+          .deadline!.getJobScheduler(reconcileJobName)
+          .then((found) => (found || stopping ? undefined : scheduleReconciler().then(() => log.warn('the reconciler schedule was gone from the queue store; scheduled it again'))))
+          .catch((error: unknown) => {
+            if (!stopping) log.warn({ err: error }, 'could not check the reconciler schedule; trying again later');
+          });
+      }, reconcileEveryMs);
+      closers.push(async () => clearInterval(keepReconcilerScheduled));
       await scheduleReports(queues.reports!);
       // Drain what a previous run committed but never relayed, before serving.
       await relay.drain();

@@ -1,7 +1,6 @@
 // Runs the production entry point (server/main.ts) as a separate process, so
 // tests can kill it with SIGKILL at any moment, exactly as a crash would.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { expect } from 'vitest';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -18,15 +17,15 @@ export async function spawnServer(env: Record<string, string>, ready: string): P
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  await expect
-    .poll(
-      () => {
-        if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it was ready:\n${output}`);
-        return output;
-      },
-      { timeout: 60_000, interval: 100 },
-    )
-    .toContain(ready);
+  // A bounded wait (60 s) that also works outside a test, e.g. in beforeAll.
+  for (let round = 0; !output.includes(ready); round++) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it was ready:\n${output}`);
+    if (round >= 600) {
+      child.kill('SIGKILL');
+      throw new Error(`the server was not ready after 60 s (waiting for "${ready}"):\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return {
     child,
     url: env.PORT ? `http://127.0.0.1:${env.PORT}` : '',

@@ -5,6 +5,7 @@ import { DelayedError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { reconcileHandoffs } from '../engine/service/deliver-handoff.ts';
 import { reconcileDeadlines, recordDossierOverdue, recordStepOverdue } from '../engine/service/mark-overdue.ts';
+import { reconcileNotifications } from '../engine/service/notifications/reconcile-notifications.ts';
 import type { ServiceContext } from '../engine/service/service-context.ts';
 import type { OutboxJob } from './outbox-relay.ts';
 
@@ -13,8 +14,8 @@ export const reconcileJobName = 'reconcile';
 export function createDeadlineProcessor(ctx: ServiceContext, log: Logger) {
   return async (job: Job<OutboxJob | Record<string, never>>, token?: string): Promise<unknown> => {
     if (job.name === reconcileJobName) {
-      const result = { ...(await reconcileDeadlines(ctx, log)), handoffs: await reconcileHandoffs(ctx) };
-      if (result.steps || result.dossiers || result.handoffs) log.info(result, 'reconciler caught up on what no job had done');
+      const result = { ...(await reconcileDeadlines(ctx, log)), handoffs: await reconcileHandoffs(ctx), notifications: await reconcileNotifications(ctx) };
+      if (result.steps || result.dossiers || result.handoffs || result.notifications) log.info(result, 'reconciler caught up on what no job had done');
       return result;
     }
     const { dossierId, payload } = job.data as OutboxJob;

@@ -13,6 +13,7 @@ import * as migrationApproval from '../../migrations/0006-migration-approval.ts'
 import * as accountsTracking from '../../migrations/0007-accounts-tracking.ts';
 import * as notificationDeliveries from '../../migrations/0008-notification-deliveries.ts';
 import * as supervision from '../../migrations/0009-supervision.ts';
+import * as statisticsSummaries from '../../migrations/0010-statistics-summaries.ts';
 import type { Database } from './create-database.ts';
 
 const migrations: Record<string, Knex.Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0007-accounts-tracking': accountsTracking,
   '0008-notification-deliveries': notificationDeliveries,
   '0009-supervision': supervision,
+  '0010-statistics-summaries': statisticsSummaries,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -30,3 +30,23 @@ export async function countPendingOutbox(db: Database): Promise<number> {
   const row = await db('outbox').whereNull('relayed_at').count<{ n: string }>({ n: '*' }).first();
   return Number(row?.n ?? 0);
 }
+
+/**
+ * Hands notification effects back to the relay when they were relayed between
+ * `relayedAfter` and `relayedBefore` but no notification came of them: their
+ * job was lost with the queue store (a wiped Redis, a truncated bullmq schema).
+ * The relay enqueues them again under the same job id, and the notification
+ * worker keeps one notification per effect, so a job merely slow is not doubled.
+ * Returns how many rows were handed back.
+ */
+export async function requeueLostNotifications(db: Database, relayedAfter: Date, relayedBefore: Date, limit: number): Promise<number> {
+  const lost = db('outbox as o')
+    .select('o.id')
+    .where('o.topic', 'notify')
+    .andWhere('o.relayed_at', '>', relayedAfter)
+    .andWhere('o.relayed_at', '<', relayedBefore)
+    .whereNotExists(db('notifications as n').select(db.raw('1')).whereRaw('n.outbox_id = o.id'))
+    .orderBy('o.id')
+    .limit(limit);
+  return db('outbox').whereIn('id', lost).update({ relayed_at: null });
+}

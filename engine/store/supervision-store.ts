@@ -26,7 +26,8 @@ export interface WatchedRow {
   heldSince: Date;
 }
 
-function applyFilter(q: Knex.QueryBuilder, f: SupervisionFilter): Knex.QueryBuilder {
+/** Narrows `q` (dossiers or summaries aliased `d`) to the filter's scope. */
+export function applySupervisionFilter(q: Knex.QueryBuilder, f: SupervisionFilter): Knex.QueryBuilder {
   const touching = (units: string[]) => (w: Knex.QueryBuilder) => w.whereIn('d.receiving_unit', units).orWhereIn('d.current_unit', units).orWhereIn('d.competent_unit', units);
   if (f.units) q.where(touching(f.units));
   if (f.unitFilter) q.where(touching(f.unitFilter));
@@ -41,7 +42,19 @@ function applyFilter(q: Knex.QueryBuilder, f: SupervisionFilter): Knex.QueryBuil
  * within the window (`at-risk`: from `now` to `until`), latest first by that date,
  * after the cursor `(watchDueAt, id)`.
  */
-export async function listWatchedDossiers(db: Database, f: SupervisionFilter, w: { kind: 'overdue' | 'at-risk'; now: Date; until: Date; after: { watchDueAt: Date; id: string } | null; limit: number }): Promise<WatchedRow[]> {
+export async function listWatchedDossiers(db: Database, f: SupervisionFilter, w: WatchWindow): Promise<WatchedRow[]> {
+  const rows = (await watchedDossiersQuery(db, f, w)) as Array<Record<string, any>>;
+  return rows.map((r) => ({
+    id: r.id, receiptCode: r.receipt_code, procedureCode: r.procedure_code, procedureVersion: r.procedure_version, state: r.state, statusCode: r.status_code,
+    receivingUnit: r.receiving_unit, competentUnit: r.competent_unit, currentUnit: r.current_unit, receivedAt: r.received_at,
+    dueAt: r.due_at, stepDueAt: r.step_due_at, watchDueAt: r.watch_due_at, pausedAt: r.paused_at, extendedAt: r.extended_at, heldSince: r.held_since,
+  }));
+}
+
+export interface WatchWindow { kind: 'overdue' | 'at-risk'; now: Date; until: Date; after: { watchDueAt: Date; id: string } | null; limit: number }
+
+/** The query of listWatchedDossiers, for EXPLAIN in the benchmark. */
+export function watchedDossiersQuery(db: Database, f: SupervisionFilter, w: WatchWindow): Knex.QueryBuilder {
   const q = db('dossiers as d')
     .select(
       'd.id', 'd.receipt_code', 'd.procedure_code', 'd.procedure_version', 'd.state', 'd.status_code', 'd.receiving_unit', 'd.competent_unit', 'd.current_unit',
@@ -53,14 +66,9 @@ export async function listWatchedDossiers(db: Database, f: SupervisionFilter, w:
     .whereNotNull('d.watch_due_at');
   if (w.kind === 'overdue') q.where('d.watch_due_at', '<', w.now);
   else q.where('d.watch_due_at', '>=', w.now).where('d.watch_due_at', '<', w.until);
-  applyFilter(q, f);
+  applySupervisionFilter(q, f);
   if (w.after) q.whereRaw('(d.watch_due_at, d.id) > (?, ?)', [w.after.watchDueAt, w.after.id]);
-  const rows = (await q.orderBy([{ column: 'd.watch_due_at' }, { column: 'd.id' }]).limit(w.limit)) as Array<Record<string, any>>;
-  return rows.map((r) => ({
-    id: r.id, receiptCode: r.receipt_code, procedureCode: r.procedure_code, procedureVersion: r.procedure_version, state: r.state, statusCode: r.status_code,
-    receivingUnit: r.receiving_unit, competentUnit: r.competent_unit, currentUnit: r.current_unit, receivedAt: r.received_at,
-    dueAt: r.due_at, stepDueAt: r.step_due_at, watchDueAt: r.watch_due_at, pausedAt: r.paused_at, extendedAt: r.extended_at, heldSince: r.held_since,
-  }));
+  return q.orderBy([{ column: 'd.watch_due_at' }, { column: 'd.id' }]).limit(w.limit);
 }
 
 /** Overdue and at-risk open dossiers per holding unit. */
@@ -71,7 +79,7 @@ export async function countWatchedByUnit(db: Database, f: SupervisionFilter, w: 
     .select(db.raw('count(*) FILTER (WHERE d.watch_due_at >= ?)::int AS at_risk', [w.now]))
     .whereNull('d.closed_at')
     .where('d.watch_due_at', '<', w.until);
-  applyFilter(q, f);
+  applySupervisionFilter(q, f);
   const rows = (await q.groupBy('d.current_unit').orderBy('d.current_unit')) as Array<{ unit: string; overdue: number; at_risk: number }>;
   return rows.map((r) => ({ unit: r.unit, overdue: r.overdue, atRisk: r.at_risk }));
 }
@@ -84,13 +92,22 @@ export interface FactsRow {
   visits: Array<{ state: string; unit: string; enteredAt: Date; leftAt: Date | null }>;
 }
 
-/** Every dossier received before `to` and not closed before `from`, with what the statistics need. */
-export async function readStatisticsFacts(db: Database, f: SupervisionFilter, period: { from: Date; to: Date }): Promise<FactsRow[]> {
-  // JIT compilation costs more than it saves on these index-driven reads (tens of ms a query).
-  const rows = (await db.transaction(async (trx) => {
-    await trx.raw('SET LOCAL jit = off');
-    return statisticsFactsQuery(trx, f, period);
-  })) as Array<Record<string, any>>;
+/**
+ * Which dossiers to read facts of: `live`, those of the period not summarised
+ * (open and received before its end, or closed since it began and still queued
+ * for a summary); `ids`, the given dossiers.
+ */
+export type FactsSelection = { kind: 'live' } | { kind: 'ids'; ids: string[] };
+
+/** The query of readStatisticsFacts, for EXPLAIN in the benchmark: `live` is read as its two halves. */
+export type FactsQuerySelection = { kind: 'open' } | { kind: 'queued' } | { kind: 'ids'; ids: string[] };
+
+/** Facts of the selected dossiers (in scope of `f`), with what the statistics need. */
+export async function readStatisticsFacts(db: Knex | Knex.Transaction, f: SupervisionFilter, period: { from: Date; to: Date }, selection: FactsSelection): Promise<FactsRow[]> {
+  // Open and queued dossiers as two queries: each then has its own index range and row estimate.
+  const queries = selection.kind === 'ids' ? [statisticsFactsQuery(db, f, period, selection)] : [statisticsFactsQuery(db, f, period, { kind: 'open' }), statisticsFactsQuery(db, f, period, { kind: 'queued' })];
+  const rows: Array<Record<string, any>> = [];
+  for (const q of queries) rows.push(...((await q) as Array<Record<string, any>>));
   return rows.map((r) => ({
     id: r.id, receiptCode: r.receipt_code, procedureCode: r.procedure_code, procedureVersion: r.procedure_version, state: r.state,
     receivingUnit: r.receiving_unit, competentUnit: r.competent_unit, currentUnit: r.current_unit, receivedAt: r.received_at, dueAt: r.due_at,
@@ -101,8 +118,7 @@ export async function readStatisticsFacts(db: Database, f: SupervisionFilter, pe
   }));
 }
 
-/** The query of readStatisticsFacts, for EXPLAIN in the benchmark. */
-export function statisticsFactsQuery(db: Database, f: SupervisionFilter, period: { from: Date; to: Date }): Knex.QueryBuilder {
+export function statisticsFactsQuery(db: Knex | Knex.Transaction, f: SupervisionFilter, period: { from: Date; to: Date }, selection: FactsQuerySelection): Knex.QueryBuilder {
   const q = db('dossiers as d')
     .leftJoin('dossier_ratings as r', 'r.dossier_id', 'd.id')
     .select(
@@ -113,11 +129,12 @@ export function statisticsFactsQuery(db: Database, f: SupervisionFilter, period:
       db.raw(`EXISTS (SELECT 1 FROM dossier_attachments a WHERE a.dossier_id = d.id AND a.document_id = 'result') AS digitized_result`),
       db.raw(`(SELECT json_agg(json_build_object('state', s.state, 'unit', s.unit_id, 'entered_at', s.entered_at, 'left_at', s.left_at) ORDER BY s.id)
                FROM dossier_steps s WHERE s.dossier_id = d.id) AS visits`),
-    )
-    // Open, or closed since the period began: two index ranges rather than a scan of every older row.
-    .whereIn('d.id', (sub) =>
-      sub.from('dossiers').select('id').whereNull('closed_at').where('received_at', '<', period.to)
-        .unionAll((u) => u.from('dossiers').select('id').where('closed_at', '>=', period.from).where('received_at', '<', period.to)));
-  applyFilter(q, f);
+    );
+  if (selection.kind === 'ids') q.whereIn('d.id', selection.ids);
+  // Open and received before the period's end (index dossiers_open_received).
+  else if (selection.kind === 'open') q.whereIn('d.id', (sub) => sub.from('dossiers').select('id').whereNull('closed_at').where('received_at', '<', period.to));
+  // Closed since the period began and not summarised yet.
+  else q.whereIn('d.id', (sub) => sub.from('dossier_summary_queue').select('dossier_id').where('closed_at', '>=', period.from).where('received_at', '<', period.to));
+  applySupervisionFilter(q, f);
   return q.orderBy('d.received_at');
 }

@@ -4,11 +4,9 @@
 // is in docs/statistics.md — keep the two in step.
 import type { WorkCalendar } from '../calendar/index.ts';
 import type { DossierFacts } from './dossier-facts.ts';
-import { localDayOf, splitByMonth, type Period } from './statistics-period.ts';
+import { splitByMonth, type Period } from './statistics-period.ts';
+import { createTally, DAY_MINUTES, tallyFacts, type Tally } from './tally-figures.ts';
 import { createWorkingClock, type WorkingClock } from './working-clock.ts';
-
-/** 1 working day = 8 working hours (Decree 61/2018 counts limits in working days). */
-const DAY_MINUTES = 8 * 60;
 
 export interface Indicator {
   id: 'on-time' | 'online-submission' | 'online-payment' | 'electronic-result' | 'digitization' | 'satisfaction';
@@ -73,51 +71,29 @@ export function computeStatistics(facts: DossierFacts[], period: Period, options
 /** The figures of one set of dossiers over `period`, as of min(period end, now). */
 export function computeFigures(all: DossierFacts[], period: Period, now: Date, calendar: WorkCalendar, clock: WorkingClock = createWorkingClock(calendar)): Figures {
   const t = period.to < now ? period.to : now;
-  const from = period.from;
-  const endOf = (f: DossierFacts) => (f.finishedAt && f.finishedAt < t ? f.finishedAt : null);
-  // Received or processed in the period: received before its end and not finished before its start.
-  const population = all.filter((f) => f.receivedAt < t && !(f.finishedAt && f.finishedAt < from));
-  const receivedIn = population.filter((f) => f.receivedAt >= from);
-  const processed = population.filter((f) => f.dueAt !== null);
+  return finishTally(tallyFacts(createTally(), all, period.from, t, calendar, clock));
+}
 
-  const finished = { total: 0, early: 0, onTime: 0, late: 0 };
-  const open = { withinTime: 0, overdue: 0 };
-  const days: number[] = [];
-  for (const f of processed) {
-    const end = endOf(f);
-    if (end) {
-      finished.total += 1;
-      const verdict = judge(f, end, calendar);
-      finished[verdict] += 1;
-      days.push(round2((clock.between(f.receivedAt, end) - supplementMinutes(f, end, clock)) / DAY_MINUTES));
-    } else if (f.pausedAt === null && f.dueAt! < t) {
-      open.overdue += 1;
-    } else {
-      open.withinTime += 1;
-    }
-  }
-  const notAccepted = population.filter((f) => f.dueAt === null && endOf(f) !== null).length;
-  const finishedIn = processed.filter((f) => endOf(f) !== null);
-
-  const ratings = population.filter((f) => f.rating && f.rating.ratedAt < t).map((f) => f.rating!.score);
+/** The figures of a tally: shares, rates, points, the slowest steps first. */
+export function finishTally(tally: Tally): Figures {
+  const { finished, open, received, ratings } = tally;
   const satisfaction = {
-    ratings: ratings.length,
-    averageScore: ratings.length ? round2(ratings.reduce((a, b) => a + b, 0) / ratings.length) : null,
-    satisfied: ratings.filter((s) => s >= 4).length,
-    dissatisfied: ratings.filter((s) => s <= 2).length,
+    ratings: ratings.count,
+    averageScore: ratings.count ? round2(ratings.sum / ratings.count) : null,
+    satisfied: ratings.satisfied,
+    dissatisfied: ratings.dissatisfied,
   };
-  const withFee = receivedIn.filter((f) => f.hasFee);
   const shares = {
-    digitizedComponents: share(receivedIn.filter((f) => f.digitizedComponents).length, receivedIn.length),
-    digitizedResults: share(finishedIn.filter((f) => f.digitizedResult).length, finishedIn.length),
-    receivedOnline: share(receivedIn.filter((f) => f.channel === 'online').length, receivedIn.length),
-    paidOnline: share(withFee.filter((f) => f.paidOnline).length, withFee.length),
+    digitizedComponents: share(tally.receivedDigitized, received.total),
+    digitizedResults: share(tally.finishedDigitizedResult, finished.total),
+    receivedOnline: share(received.online, received.total),
+    paidOnline: share(tally.receivedWithFeePaidOnline, tally.receivedWithFee),
   };
-  const onTimeRate = share(finished.early + finished.onTime + open.withinTime, processed.length);
-  const lateRate = share(finished.late + open.overdue, processed.length);
-  const dissatisfiedShare = share(satisfaction.dissatisfied, processed.length);
+  const onTimeRate = share(finished.early + finished.onTime + open.withinTime, tally.processed);
+  const lateRate = share(finished.late + open.overdue, tally.processed);
+  const dissatisfiedShare = share(satisfaction.dissatisfied, tally.processed);
   const satisfactionValue = lateRate === null ? null : round4(Math.max(0, 1 - lateRate - (dissatisfiedShare ?? 0)));
-  const digitization = share(finishedIn.filter((f) => f.digitizedComponents && f.digitizedResult).length, finishedIn.length);
+  const digitization = share(tally.finishedDigitizedBoth, finished.total);
 
   const indicators = [
     indicator('on-time', 'progress', onTimeRate, 1, 20),
@@ -127,75 +103,36 @@ export function computeFigures(all: DossierFacts[], period: Period, now: Date, c
     indicator('digitization', 'digitization', digitization, 0.8, 4),
     indicator('satisfaction', 'satisfaction', satisfactionValue, 0.9, 6),
   ];
+  // Histogram in hundredths of a day, ascending: the sum is exact, the 90th percentile the nearest rank.
+  const days = [...tally.days.entries()].sort((a, b) => a[0] - b[0]);
+  let count = 0;
+  let hundredths = 0;
+  for (const [h, n] of days) {
+    count += n;
+    hundredths += h * n;
+  }
+  let p90: number | null = null;
+  for (let i = 0, seen = 0, rank = Math.ceil(0.9 * count); i < days.length && p90 === null; i += 1) {
+    seen += days[i]![1];
+    if (seen >= rank) p90 = days[i]![0] / 100;
+  }
+  const slowestFirst = <T extends { minutes: number }>(a: T, b: T) => b.minutes - a.minutes;
 
   return {
-    received: {
-      total: receivedIn.length,
-      desk: receivedIn.filter((f) => f.channel === 'desk').length,
-      online: receivedIn.filter((f) => f.channel === 'online').length,
-      post: receivedIn.filter((f) => f.channel === 'post').length,
-    },
-    processed: processed.length,
-    notAccepted,
-    finished,
-    open,
+    received: { ...received },
+    processed: tally.processed,
+    notAccepted: tally.notAccepted,
+    finished: { ...finished },
+    open: { ...open },
     onTimeRate,
-    processingDays: { average: days.length ? round2(days.reduce((a, b) => a + b, 0) / days.length) : null, p90: percentile90(days) },
-    apologies: population.filter((f) => f.extendedAt && f.extendedAt >= from && f.extendedAt < t).length,
+    processingDays: { average: count ? round2(hundredths / 100 / count) : null, p90 },
+    apologies: tally.apologies,
     shares,
     satisfaction,
     indicators,
     pointsByGroup: sumPoints(indicators),
-    ...timeSpent(population, from, t, clock),
-  };
-}
-
-/**
- * Early, on time or late against the due date in force. More than one
- * supplement request makes a dossier late whatever its dates (the national
- * portal's rule for Decision 766). Early: finished on a local day before the due date's.
- */
-function judge(f: DossierFacts, end: Date, calendar: WorkCalendar): 'early' | 'onTime' | 'late' {
-  if (f.visits.filter((v) => v.supplement).length > 1) return 'late';
-  if (end > f.dueAt!) return 'late';
-  return localDayOf(calendar, end) < localDayOf(calendar, f.dueAt!) ? 'early' : 'onTime';
-}
-
-/** Working minutes the applicant held the dossier (supplement requested → complete) before `end`. */
-function supplementMinutes(f: DossierFacts, end: Date, clock: WorkingClock): number {
-  let total = 0;
-  for (const v of f.visits) {
-    if (!v.supplement || v.enteredAt >= end) continue;
-    const left = v.leftAt && v.leftAt < end ? v.leftAt : end;
-    total += Math.max(0, clock.between(v.enteredAt, left));
-  }
-  return total;
-}
-
-/** Working time of every step visit, clipped to [from, t), per procedure state and per unit, slowest first. */
-function timeSpent(population: DossierFacts[], from: Date, t: Date, clock: WorkingClock): Pick<Figures, 'timeByState' | 'timeByUnit'> {
-  const byState = new Map<string, { procedureCode: string; state: string; visits: number; minutes: number }>();
-  const byUnit = new Map<string, { unit: string; visits: number; minutes: number }>();
-  for (const f of population)
-    for (const v of f.visits) {
-      const start = v.enteredAt > from ? v.enteredAt : from;
-      const stop = v.leftAt && v.leftAt < t ? v.leftAt : t;
-      if (stop <= start) continue;
-      const minutes = Math.max(0, clock.between(start, stop));
-      const sKey = `${f.procedureCode}|${v.state}`;
-      const s = byState.get(sKey) ?? { procedureCode: f.procedureCode, state: v.state, visits: 0, minutes: 0 };
-      s.visits += 1;
-      s.minutes += minutes;
-      byState.set(sKey, s);
-      const u = byUnit.get(v.unit) ?? { unit: v.unit, visits: 0, minutes: 0 };
-      u.visits += 1;
-      u.minutes += minutes;
-      byUnit.set(v.unit, u);
-    }
-  const slowestFirst = <T extends { minutes: number }>(a: T, b: T) => b.minutes - a.minutes;
-  return {
-    timeByState: [...byState.values()].sort((a, b) => slowestFirst(a, b) || a.state.localeCompare(b.state)).map((s) => ({ procedureCode: s.procedureCode, state: s.state, visits: s.visits, workingDays: round2(s.minutes / DAY_MINUTES), averageDays: round2(s.minutes / DAY_MINUTES / s.visits) })),
-    timeByUnit: [...byUnit.values()].sort((a, b) => slowestFirst(a, b) || a.unit.localeCompare(b.unit)).map((u) => ({ unit: u.unit, visits: u.visits, workingDays: round2(u.minutes / DAY_MINUTES) })),
+    timeByState: [...tally.byState.values()].sort((a, b) => slowestFirst(a, b) || a.state.localeCompare(b.state)).map((s) => ({ procedureCode: s.procedureCode, state: s.state, visits: s.visits, workingDays: round2(s.minutes / DAY_MINUTES), averageDays: round2(s.minutes / DAY_MINUTES / s.visits) })),
+    timeByUnit: [...tally.byUnit.values()].sort((a, b) => slowestFirst(a, b) || a.unit.localeCompare(b.unit)).map((u) => ({ unit: u.unit, visits: u.visits, workingDays: round2(u.minutes / DAY_MINUTES) })),
   };
 }
 
@@ -213,13 +150,6 @@ function sumPoints(indicators: Indicator[]): Record<Indicator['group'], number> 
 
 function share(part: number, whole: number): number | null {
   return whole === 0 ? null : round4(part / whole);
-}
-
-/** Nearest-rank 90th percentile. */
-function percentile90(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.ceil(0.9 * sorted.length) - 1]!;
 }
 
 function round2(n: number): number {

@@ -10,6 +10,14 @@ import { DAY_MS } from '../calendar/local-day.ts';
 export interface WorkingClock {
   /** Working minutes in [a, b), signed, as workingTimeBetween. */
   between(a: Date, b: Date): number;
+  /**
+   * Working minutes from local midnight of 1 January of the calendar's first
+   * declared year to `t` (negative before it): a coordinate on the working-time
+   * line, so between(a, b) = position(b) - position(a) and, the position being
+   * non-decreasing, position(max(a, b)) = max(position(a), position(b)). Stored
+   * summaries keep positions to sum working time in SQL.
+   */
+  position(t: Date): number;
 }
 
 export function createWorkingClock(calendar: WorkCalendar): WorkingClock {
@@ -30,5 +38,7 @@ export function createWorkingClock(calendar: WorkCalendar): WorkingClock {
     const day = Math.floor((t.getTime() + calendar.offsetMs) / DAY_MS);
     return before(day) + workingTimeBetween(calendar, midnight(day), t);
   };
-  return { between: (a, b) => at(b) - at(a) };
+  // Anchored at the calendar's first day, so positions from any clock of the same calendar agree.
+  before(calendar.firstDay);
+  return { between: (a, b) => at(b) - at(a), position: at };
 }

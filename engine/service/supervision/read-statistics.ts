@@ -1,14 +1,19 @@
-// Statistics of a period for the caller's remit: the store's per-dossier facts,
-// completed with facts of each procedure version (a fee, which states are
-// supplement requests), then the pure figures of engine/supervision.
-import { computeStatistics, type GroupBy, type Statistics } from '../../supervision/compute-statistics.ts';
-import type { DossierFacts } from '../../supervision/dossier-facts.ts';
-import { parsePeriod, type Period } from '../../supervision/statistics-period.ts';
+// Statistics of a period for the caller's remit. Closed dossiers are tallied in
+// SQL from their stored summaries; the rest (open, or closed but not summarised
+// yet) from live facts with the same pure rules; the tallies add up to the
+// figures (engine/supervision/tally-figures.ts). Both reads share one snapshot,
+// so every dossier counts exactly once.
+import { finishTally, type GroupBy, type Statistics } from '../../supervision/compute-statistics.ts';
+import { parsePeriod, splitByMonth, type Period } from '../../supervision/statistics-period.ts';
+import { createTally, mergeTally, tallyFacts, type Tally } from '../../supervision/tally-figures.ts';
+import { createWorkingClock } from '../../supervision/working-clock.ts';
 import { MotcuaError } from '../../motcua-error.ts';
+import { readInStatisticsSnapshot, tallySummaries, type SummaryGroup } from '../../store/statistics-summary-store.ts';
 import { readStatisticsFacts, type SupervisionFilter } from '../../store/supervision-store.ts';
 import type { Principal } from '../principal.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { resolveSupervisionScope, type SupervisionQuery } from './resolve-supervision-scope.ts';
+import { completeFacts, summariseClosedDossiers } from './summarise-closed-dossiers.ts';
 
 export interface StatisticsQuery extends SupervisionQuery {
   from?: unknown;
@@ -17,6 +22,7 @@ export interface StatisticsQuery extends SupervisionQuery {
 }
 
 const groupings = ['unit', 'procedure', 'month', 'state'] as const;
+const columnOf: Record<Exclude<GroupBy, 'month'>, Exclude<SummaryGroup, null>> = { unit: 'competent_unit', procedure: 'procedure_code', state: 'state' };
 
 /** Errors: auth.forbidden, request.invalid (period, groupBy, filters), unit.not-found. */
 export async function readStatistics(ctx: ServiceContext, principal: Principal, query: StatisticsQuery): Promise<Statistics> {
@@ -28,19 +34,38 @@ export async function readStatistics(ctx: ServiceContext, principal: Principal, 
   return computeFilteredStatistics(ctx, filter, period, groupBy, ctx.now());
 }
 
+/** The figures of `period` as of min(its end, now), in total and per group. */
 export async function computeFilteredStatistics(ctx: ServiceContext, filter: SupervisionFilter, period: Period, groupBy: GroupBy | null, now: Date): Promise<Statistics> {
-  const rows = await readStatisticsFacts(ctx.db, filter, period);
-  // Facts of each procedure version, looked up once per version rather than once per dossier.
-  const versions = new Map<string, { hasFee: boolean; supplement: (state: string) => boolean }>();
-  for (const r of rows) {
-    const key = `${r.procedureCode}@${r.procedureVersion}`;
-    if (versions.has(key)) continue;
-    const procedure = await ctx.procedures.get(r.procedureCode, r.procedureVersion);
-    versions.set(key, { hasFee: (procedure.source.fees ?? []).some((fee) => fee.amountVnd > 0), supplement: (state) => procedure.states.get(state)?.status === 5 });
-  }
-  const facts: DossierFacts[] = rows.map((r) => {
-    const version = versions.get(`${r.procedureCode}@${r.procedureVersion}`)!;
-    return { ...r, hasFee: version.hasFee, visits: r.visits.map((v) => ({ ...v, supplement: version.supplement(v.state) })) };
+  await summariseClosedDossiers(ctx, period);
+  const clock = createWorkingClock(ctx.calendar);
+  const group = groupBy && groupBy !== 'month' ? columnOf[groupBy] : null;
+  const keyOf = (f: { competentUnit: string; procedureCode: string; state: string }) => (groupBy === 'unit' ? f.competentUnit : groupBy === 'procedure' ? f.procedureCode : groupBy === 'state' ? f.state : '');
+  return readInStatisticsSnapshot(ctx.db, async (trx) => {
+    const live = await completeFacts(ctx, await readStatisticsFacts(trx, filter, period, { kind: 'live' }));
+    // Tallies of one window per group key: the summaries' from SQL plus the live facts'.
+    const tallyWindow = async (p: Period, grouped: SummaryGroup): Promise<Map<string, Tally>> => {
+      const t = p.to < now ? p.to : now;
+      const tallies = await tallySummaries(trx, filter, { from: p.from, to: p.to, t, fromPosition: clock.position(p.from), tPosition: clock.position(t) }, grouped);
+      const byKey = new Map<string, typeof live>();
+      for (const f of live) {
+        const key = grouped ? keyOf(f) : '';
+        byKey.set(key, [...(byKey.get(key) ?? []), f]);
+      }
+      for (const [key, facts] of byKey) tallies.set(key, tallyFacts(tallies.get(key) ?? createTally(), facts, p.from, t, ctx.calendar, clock));
+      return tallies;
+    };
+    const sum = (tallies: Map<string, Tally>) => [...tallies.values()].reduce(mergeTally, createTally());
+    const asOf = period.to < now ? period.to : now;
+    let groups: Statistics['groups'] = [];
+    let totals: Tally;
+    if (groupBy === 'month') {
+      groups = await Promise.all(splitByMonth(ctx.calendar, period).map(async (m) => ({ key: m.key, figures: finishTally(sum(await tallyWindow(m.period, null))) })));
+      totals = sum(await tallyWindow(period, null));
+    } else {
+      const tallies = await tallyWindow(period, group);
+      groups = group ? [...tallies.keys()].sort().map((key) => ({ key, figures: finishTally(tallies.get(key)!) })) : [];
+      totals = sum(tallies);
+    }
+    return { from: period.fromDate, to: period.toDate, asOf: asOf.toISOString(), totals: finishTally(totals), groupBy, groups };
   });
-  return computeStatistics(facts, period, { now, calendar: ctx.calendar, groupBy });
 }
