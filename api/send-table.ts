@@ -3,13 +3,14 @@
 // ?format=xlsx) — written by exceljs, a maintained library, not by hand.
 import ExcelJS from 'exceljs';
 import type { Request, Response } from 'express';
+import { readEnumParameter } from './input/read-parameters.ts';
 import { formatCsv, type Table } from '../engine/supervision/tabulate-statistics.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** The answer's format: `?format=` when given (json, csv or xlsx; anything else 400), else by `Accept`. */
 export function wantedFormat(req: Request): 'json' | 'csv' | 'xlsx' {
-  const format = req.query.format;
-  if (format === 'csv' || format === 'xlsx') return format;
+  if (req.query.format !== undefined) return readEnumParameter(req.query.format, 'format', ['json', 'csv', 'xlsx'] as const);
   const best = req.accepts(['application/json', 'text/csv', XLSX]);
   return best === 'text/csv' ? 'csv' : best === XLSX ? 'xlsx' : 'json';
 }

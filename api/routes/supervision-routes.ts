@@ -5,6 +5,7 @@
 //   GET /v1/supervision/stats       ?from=&to=&groupBy=unit|procedure|month|state and the same filters
 //   GET /v1/supervision/reports     stored daily and monthly reports (?kind=&limit=); /:id one report
 // Lists, statistics and reports answer JSON, CSV (Accept: text/csv) or XLSX.
+import { readIntegerParameter } from '../input/read-parameters.ts';
 import { Router } from 'express';
 import { getSupervisionReport, listSupervisionReports } from '../../engine/service/supervision/list-reports.ts';
 import { readStatistics } from '../../engine/service/supervision/read-statistics.ts';
@@ -55,7 +56,7 @@ export const supervisionOperations: OperationSpec[] = [
   },
   {
     method: 'get', path: '/v1/supervision/reports/:id', operationId: 'getSupervisionReport', tag: 'supervision', auth: 'bearer', summary: 'One stored report with its figures', params: { id: { description: 'The report id', schema: { type: 'integer', minimum: 1 } } }, query: format,
-    responses: { 200: { description: 'The report', schema: ref('Report'), alternatives: table, headers: download } }, errors: [403, 404],
+    responses: { 200: { description: 'The report', schema: ref('Report'), alternatives: table, headers: download } }, errors: [400, 403, 404],
   },
 ];
 
@@ -77,7 +78,7 @@ export function supervisionRoutes(ctx: ServiceContext): Router {
     res.json({ items: await listSupervisionReports(ctx, principalOf(res), req.query) });
   });
   router.get('/v1/supervision/reports/:id', async (req, res) => {
-    const report = await getSupervisionReport(ctx, principalOf(res), Number(req.params.id));
+    const report = await getSupervisionReport(ctx, principalOf(res), readIntegerParameter(req.params.id, 'id', { min: 1 }));
     await sendTable(req, res, `report-${report.unit}-${report.kind}-${report.periodStart}`, report, () => tabulateStatistics(report.figures));
   });
   return router;
