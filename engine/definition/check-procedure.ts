@@ -11,6 +11,7 @@ import { checkEventlessCycles } from './check-eventless-cycles.ts';
 import { checkGuardLiterals } from './check-guard-literals.ts';
 import { checkHandoffs } from './check-handoffs.ts';
 import { checkOverdueEvents } from './check-overdue-events.ts';
+import { checkTitles } from './check-titles.ts';
 import { compileGuard, explainGuardError, type CompiledGuard } from './compile-guard.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { describeDidYouMean } from './did-you-mean.ts';
@@ -36,6 +37,8 @@ export interface CheckContext {
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
+  /** Problems that do not stop the definition loading (severity 'warning'): missing officer-facing titles. */
+  warnings: Diagnostic[];
   guards: Map<string, CompiledGuard>;
 }
 
@@ -91,7 +94,9 @@ export function checkProcedure(procedure: ProcedureSource, states: Map<string, S
     at(['competentUnit', 'department'], `unit '${procedure.competentUnit.department}' does not exist${describeDidYouMean(procedure.competentUnit.department, context.units, '; name an existing department')}`);
   if (context.calendars && !context.calendars.has(procedure.calendar ?? 'vn'))
     at(['calendar'], `calendar '${procedure.calendar ?? 'vn'}' does not exist${describeDidYouMean(procedure.calendar ?? 'vn', context.calendars, `; known calendars: ${[...context.calendars].join(', ')}`)}`);
-  return { diagnostics, guards };
+  const warnings: Diagnostic[] = [];
+  checkTitles(states, (path, message, key) => warnings.push({ ...diagnosticAt(source, path, message, { key }), severity: 'warning' }));
+  return { diagnostics, guards, warnings };
 }
 
 export function statusOf(state: StateNode, states: ReadonlyMap<string, StateNode>): number | null {
