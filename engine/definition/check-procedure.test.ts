@@ -42,6 +42,9 @@ const cases: Array<[string, string[]]> = [
   ['invalid-data-schema.yaml', [
     'fixtures/invalid-data-schema.yaml:10:31: the data schema is not valid JSON Schema: strict mode: unknown keyword: "minimumLength"',
   ]],
+  ['localized-field-without-en.yaml', [
+    `fixtures/localized-field-without-en.yaml:10:31: the data schema is not valid JSON Schema: keyword "x-title" value is invalid at path "#/properties/fullName": it must have required property 'en'; write it as { vi: …, en: … }`,
+  ]],
   ['missing-required-key.yaml', [
     "fixtures/missing-required-key.yaml:2:1: the procedure is missing 'processingTime'; add it",
     "fixtures/missing-required-key.yaml:13:15: 'states.reception.on.ACCEPT' is missing 'target'; add it",
