@@ -40,7 +40,7 @@ describe('overdue and at-risk lists', () => {
       [ids.D11!.receiptCode, 'kinh-bac', 15],
     ]);
     expect(res.body.items[0]).toMatchObject({
-      procedureCode: '1.001612', state: 'appraisal', stateTitle: { vi: 'appraisal' }, heldBy: { unit: 'hop-thinh', name: { vi: 'Xã Hợp Thịnh' }, since: '2026-03-09T02:00:00.000Z' },
+      procedureCode: '1.001612', state: 'appraisal', stateTitle: { vi: 'Thẩm định hồ sơ', en: 'Appraisal' }, heldBy: { unit: 'hop-thinh', name: { vi: 'Xã Hợp Thịnh' }, since: '2026-03-09T02:00:00.000Z' },
       dueAt: '2026-03-12T02:00:00.000Z', watchedDue: 'statutory', clockPaused: false, apologyIssued: false,
     });
     expect(res.body.nextCursor).toBeNull();
