@@ -201,7 +201,7 @@ describe('an officer’s day in the console', () => {
       'Đăng ký hồ sơ RECEIVED',
       'Tiếp nhận ACCEPT',
       'Thay đổi hạn xử lý DUE_DATE_CHANGED',
-      'Trình phê duyệt PROPOSE_APPROVAL',
+      'Đề xuất phê duyệt PROPOSE_APPROVAL',
       'Ký duyệt SIGN',
       'Trả kết quả HAND_OVER',
     ]);

@@ -34,7 +34,7 @@ const events = {
   REFUSE: ['Từ chối tiếp nhận', 'Refuse'],
   SUPPLEMENT_COMPLETE: ['Đã bổ sung đầy đủ', 'Supplement complete'],
   WITHDRAW: ['Rút hồ sơ', 'Withdraw'],
-  PROPOSE_APPROVAL: ['Trình phê duyệt', 'Propose approval'],
+  PROPOSE_APPROVAL: ['Đề xuất phê duyệt', 'Propose approval'],
   PROPOSE_REJECTION: ['Trình từ chối giải quyết', 'Propose rejection'],
   APPROVE: ['Phê duyệt', 'Approve'],
   SIGN: ['Ký duyệt', 'Sign'],
