@@ -18,7 +18,7 @@ const v1 = readFileSync('procedures/birth-registration.yaml', 'utf8');
 const v2 = v1
   .replace('version: 1\nscenarios: birth-registration.scenarios.yaml', 'version: 2')
   .replace(/processing(?!Time)/g, 'examination')
-  .replace('  examination:\n    unit: competent\n    status: 4\n', '  examination:\n    unit: competent\n    status: 4\n    budget: { workingHours: 4 }\n');
+  .replace('    unit: competent\n    status: 4\n    citizenText: { vi: Đang xử lý, en: In progress }\n', '    unit: competent\n    status: 4\n    budget: { workingHours: 4 }\n    citizenText: { vi: Đang xử lý, en: In progress }\n');
 
 beforeAll(async () => {
   system = await startTestSystem();
