@@ -24,6 +24,8 @@ export interface AdvanceFigures {
 }
 
 const node = (script: string) => ['--import', 'tsx', script];
+// BENCH_CPU_PROF=1: the API and worker processes write V8 CPU profiles to bench/results/profiles.
+const profiled = (script: string) => (process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles', ...node(script)] : node(script));
 
 export async function benchHttpAdvance(databaseUrl: string, options: { seconds: number; connections: number }): Promise<AdvanceFigures> {
   // Migrate, seed the demo users and publish the two bench procedures once, before the processes start.
@@ -34,8 +36,8 @@ export async function benchHttpAdvance(databaseUrl: string, options: { seconds: 
 
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', QUEUE_BACKEND: 'postgres', SEED_DEMO: 'true', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' };
-  const api = spawn(process.execPath, node('server/main.ts'), { env: { ...env, PROCESS_ROLE: 'api' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const worker = spawn(process.execPath, node('server/main.ts'), { env: { ...env, PROCESS_ROLE: 'worker', OUTBOX_POLL_MS: '200' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const api = spawn(process.execPath, profiled('server/main.ts'), { env: { ...env, PROCESS_ROLE: 'api' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const worker = spawn(process.execPath, profiled('server/main.ts'), { env: { ...env, PROCESS_ROLE: 'worker', OUTBOX_POLL_MS: '200' }, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
     const url = `http://127.0.0.1:${port}`;
     await waitUntilReady(url, api);
