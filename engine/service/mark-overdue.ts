@@ -1,8 +1,8 @@
 // Recording that a deadline passed: an OVERDUE event in the audit trail, a
 // notice to the holding unit's supervisor, and the escalation event the
 // procedure declares for the step. Each deadline is recorded exactly once,
-// whichever of the delayed job and the reconciler gets there first: both take
-// the dossier's row lock and re-check under it.
+// whichever of the delayed job, a set-based batch and the reconciler gets
+// there first: all take the dossier's row lock and re-check under it.
 import type { Logger } from 'pino';
 import { isMotcuaError } from '../motcua-error.ts';
 import { findOverdueDossiers, findOverdueSteps, isStepSettled, lockDueDossiers, markStepOverdue, writeOverdueBatch, type OverdueWrite } from '../store/deadline-store.ts';
