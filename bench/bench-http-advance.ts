@@ -7,7 +7,9 @@
 // the peak RSS of the API and worker processes, and — the floor — the same
 // write pattern as plain SQL through pgbench at the same concurrency.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import { startSystem } from '../server/start-system.ts';
 import { ApiClient } from '../test/api-client.ts';
@@ -36,8 +38,11 @@ export async function benchHttpAdvance(databaseUrl: string, options: { seconds: 
 
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', QUEUE_BACKEND: 'postgres', SEED_DEMO: 'true', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' };
-  const api = spawn(process.execPath, profiled('server/main.ts'), { env: { ...env, PROCESS_ROLE: 'api' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const worker = spawn(process.execPath, profiled('server/main.ts'), { env: { ...env, PROCESS_ROLE: 'worker', OUTBOX_POLL_MS: '200' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The processes' logs go to a file, as to a log collector (BENCH_VERBOSE=1: to this terminal).
+  const logFile = openSync(join(tmpdir(), `motcua-bench-${port}.log`), 'w');
+  const output = process.env.BENCH_VERBOSE === '1' ? 'inherit' : logFile;
+  const api = spawn(process.execPath, profiled('server/main.ts'), { env: { ...env, PROCESS_ROLE: 'api' }, stdio: ['ignore', output, 'inherit'] });
+  const worker = spawn(process.execPath, profiled('server/main.ts'), { env: { ...env, PROCESS_ROLE: 'worker', OUTBOX_POLL_MS: '200' }, stdio: ['ignore', output, 'inherit'] });
   try {
     const url = `http://127.0.0.1:${port}`;
     await waitUntilReady(url, api);
@@ -65,6 +70,8 @@ export async function benchHttpAdvance(databaseUrl: string, options: { seconds: 
   } finally {
     await stopProcess(api);
     await stopProcess(worker);
+    closeSync(logFile);
+    rmSync(join(tmpdir(), `motcua-bench-${port}.log`), { force: true });
   }
 }
 
