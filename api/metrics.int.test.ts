@@ -60,6 +60,7 @@ describe('GET /metrics', () => {
       'motcua_queue_failed_jobs{queue="motcua-deadline"} 0',
       'motcua_queue_failed_jobs{queue="motcua-handoff"} 0',
       'motcua_queue_failed_jobs{queue="motcua-connector"} 0',
+      'motcua_queue_failed_jobs{queue="motcua-reports"} 0',
     ]);
     expect(samples(await scrape(), 'motcua_transitions_total')).toEqual(['motcua_transitions_total{procedure="1.001193",event="RECEIVED"} 1', 'motcua_transitions_total{procedure="1.001193",event="ACCEPT"} 1']);
   });
