@@ -65,7 +65,9 @@ export function createApp(ctx: ServiceContext, options: AppOptions): Express {
   app.use(openApiRoutes(apiOperations));
 
   // The web console: static files, no build step; it talks to the same /v1 API.
-  app.use(express.static(consoleDir, { index: 'index.html', maxAge: '5m' }));
+  // Not for /v1: a GET there would cost a file-system lookup per API request.
+  const consoleFiles = express.static(consoleDir, { index: 'index.html', maxAge: '5m' });
+  app.use((req, res, next) => (req.path.startsWith('/v1/') ? next() : consoleFiles(req, res, next)));
   app.get('/vendor/chart.umd.min.js', (_req, res) => {
     res.sendFile(chartJs, { maxAge: '1d' });
   });

@@ -43,6 +43,16 @@ describe('a birth registration from reception to result returned', () => {
       currentUnit: 'hop-thinh',
     });
     expect(created.body.availableEvents.map((e: { type: string }) => e.type)).toEqual(['ACCEPT', 'ASK_SUPPLEMENT', 'REFUSE']);
+    // Officers read the definition's titles, not the ids.
+    expect(created.body.stateTitle).toEqual({ vi: 'Tiếp nhận hồ sơ', en: 'Reception' });
+    expect(created.body.availableEvents[0]).toEqual({
+      type: 'ACCEPT',
+      target: 'processing',
+      requires: [],
+      form: '01',
+      label: { vi: 'Tiếp nhận', en: 'Accept' },
+      targetTitle: { vi: 'Thẩm định, xử lý', en: 'Processing' },
+    });
     const id = created.body.id;
 
     const accepted = await receiver.post(`/v1/dossiers/${id}/events`, { type: 'ACCEPT', expectedVersion: 1 });
@@ -59,6 +69,18 @@ describe('a birth registration from reception to result returned', () => {
     expect(signed.body).toMatchObject({ state: 'result-ready', statusCode: 9, version: 4 });
     const returned = await receiver.post(`/v1/dossiers/${id}/events`, { type: 'HAND_OVER', comment: 'handed to the father' });
     expect(returned.body).toMatchObject({ state: 'returned', statusCode: 10, outcome: 'approved', closedAt: '2026-03-02T03:00:00.000Z', availableEvents: [], overdue: false });
+    expect(returned.body.stateTitle).toEqual({ vi: 'Đã trả kết quả', en: 'Result returned' });
+
+    const procedure = await receiver.get('/v1/procedures/1.001193');
+    const reception = procedure.body.states.find((st: { name: string }) => st.name === 'reception');
+    expect([reception.title, reception.events.map((e: { type: string; label: unknown }) => [e.type, e.label])]).toEqual([
+      { vi: 'Tiếp nhận hồ sơ', en: 'Reception' },
+      [
+        ['ACCEPT', { vi: 'Tiếp nhận', en: 'Accept' }],
+        ['ASK_SUPPLEMENT', { vi: 'Yêu cầu bổ sung', en: 'Ask for a supplement' }],
+        ['REFUSE', { vi: 'Từ chối tiếp nhận', en: 'Refuse' }],
+      ],
+    ]);
 
     const history = await receiver.get(`/v1/dossiers/${id}/history`);
     expect(history.body.chainIntact).toBe(true);

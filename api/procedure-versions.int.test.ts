@@ -18,7 +18,7 @@ const v1 = readFileSync('procedures/birth-registration.yaml', 'utf8');
 const v2 = v1
   .replace('version: 1\nscenarios: birth-registration.scenarios.yaml', 'version: 2')
   .replace(/processing(?!Time)/g, 'examination')
-  .replace('  examination:\n    unit: competent\n    status: 4\n', '  examination:\n    unit: competent\n    status: 4\n    budget: { workingHours: 4 }\n');
+  .replace('    unit: competent\n    status: 4\n    citizenText: { vi: Đang xử lý, en: In progress }\n', '    unit: competent\n    status: 4\n    budget: { workingHours: 4 }\n    citizenText: { vi: Đang xử lý, en: In progress }\n');
 
 beforeAll(async () => {
   system = await startTestSystem();
@@ -39,14 +39,14 @@ it('refuses an invalid draft with every problem at file:line:col, and stores not
   const res = await postYaml(author, broken);
   expect(res.status).toBe(422);
   expect(res.body.diagnostics.map((d: { text: string }) => d.text)).toEqual([
-    "procedures/birth-registration-v2.yaml:122:17: unknown target state 'signatur' in transition PROPOSE_APPROVAL of state 'examination'; did you mean signature?",
-    "procedures/birth-registration-v2.yaml:136:3: state 'signature' is unreachable: no transition leads to it from 'reception'; add one or remove the state",
-    "procedures/birth-registration-v2.yaml:141:44: unknown role 'leader' in transition SIGN of state 'signature'; declare it under roles: [receiver, specialist, leader]",
-    "procedures/birth-registration-v2.yaml:142:56: unknown role 'leader' in transition RETURN_FOR_REVIEW of state 'signature'; declare it under roles: [receiver, specialist, leader]",
-    "procedures/birth-registration-v2.yaml:149:40: unknown role 'leader' in transition SIGN of state 'signature-of-rejection'; declare it under roles: [receiver, specialist, leader]",
-    "procedures/birth-registration-v2.yaml:150:56: unknown role 'leader' in transition RETURN_FOR_REVIEW of state 'signature-of-rejection'; declare it under roles: [receiver, specialist, leader]",
-    "procedures/birth-registration-v2.yaml:152:3: state 'result-ready' is unreachable: no transition leads to it from 'reception'; add one or remove the state",
-    "procedures/birth-registration-v2.yaml:159:3: state 'returned' is unreachable: no transition leads to it from 'reception'; add one or remove the state",
+    "procedures/birth-registration-v2.yaml:130:17: unknown target state 'signatur' in transition PROPOSE_APPROVAL of state 'examination'; did you mean signature?",
+    "procedures/birth-registration-v2.yaml:147:3: state 'signature' is unreachable: no transition leads to it from 'reception'; add one or remove the state",
+    "procedures/birth-registration-v2.yaml:153:79: unknown role 'leader' in transition SIGN of state 'signature'; declare it under roles: [receiver, specialist, leader]",
+    "procedures/birth-registration-v2.yaml:154:114: unknown role 'leader' in transition RETURN_FOR_REVIEW of state 'signature'; declare it under roles: [receiver, specialist, leader]",
+    "procedures/birth-registration-v2.yaml:162:75: unknown role 'leader' in transition SIGN of state 'signature-of-rejection'; declare it under roles: [receiver, specialist, leader]",
+    "procedures/birth-registration-v2.yaml:163:114: unknown role 'leader' in transition RETURN_FOR_REVIEW of state 'signature-of-rejection'; declare it under roles: [receiver, specialist, leader]",
+    "procedures/birth-registration-v2.yaml:165:3: state 'result-ready' is unreachable: no transition leads to it from 'reception'; add one or remove the state",
+    "procedures/birth-registration-v2.yaml:173:3: state 'returned' is unreachable: no transition leads to it from 'reception'; add one or remove the state",
   ]);
   expect((await author.get('/v1/procedures/1.001193/versions')).body.items.map((v: { version: number }) => v.version)).toEqual([1]);
   expect((await receiver.request('POST', '/v1/procedures', v2, { 'content-type': 'application/yaml' })).status).toBe(403);

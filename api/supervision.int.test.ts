@@ -40,7 +40,7 @@ describe('overdue and at-risk lists', () => {
       [ids.D11!.receiptCode, 'kinh-bac', 15],
     ]);
     expect(res.body.items[0]).toMatchObject({
-      procedureCode: '1.001612', state: 'appraisal', stateTitle: { vi: 'appraisal' }, heldBy: { unit: 'hop-thinh', name: { vi: 'Xã Hợp Thịnh' }, since: '2026-03-09T02:00:00.000Z' },
+      procedureCode: '1.001612', state: 'appraisal', stateTitle: { vi: 'Thẩm định hồ sơ', en: 'Appraisal' }, heldBy: { unit: 'hop-thinh', name: { vi: 'Xã Hợp Thịnh' }, since: '2026-03-09T02:00:00.000Z' },
       dueAt: '2026-03-12T02:00:00.000Z', watchedDue: 'statutory', clockPaused: false, apologyIssued: false,
     });
     expect(res.body.nextCursor).toBeNull();
@@ -83,7 +83,7 @@ describe('overdue and at-risk lists', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = (res.body as string).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('Mã hồ sơ,Thủ tục,Bước,Đơn vị đang giữ,Giữ từ,Hạn,Số giờ làm việc quá hạn,Tạm dừng tính thời gian,Đã có văn bản xin lỗi (mẫu 04)');
-    expect(lines[1]).toBe(`${ids.D7!.receiptCode},1.001612 Đăng ký thành lập hộ kinh doanh,appraisal,Xã Hợp Thịnh,2026-03-09T02:00:00.000Z,2026-03-12T02:00:00.000Z,16,không,không`);
+    expect(lines[1]).toBe(`${ids.D7!.receiptCode},1.001612 Đăng ký thành lập hộ kinh doanh,Thẩm định hồ sơ,Xã Hợp Thịnh,2026-03-09T02:00:00.000Z,2026-03-12T02:00:00.000Z,16,không,không`);
     expect(lines).toHaveLength(3);
   });
 });

@@ -1,24 +1,44 @@
 // `npm run bench`: every benchmark, each beside a baseline measured in the same
-// run on the same machine. Uses BENCH_DATABASE_URL (a server where it may create
-// and drop a database), else PostgreSQL on 127.0.0.1:5432 if it answers, else an
-// embedded server.
+// run on the same machine; prints a table and writes bench/results/latest.json.
+// Uses BENCH_DATABASE_URL (a server where it may create and drop a database),
+// else PostgreSQL on 127.0.0.1:5432 if it answers, else an embedded server.
+// Settings (README "Benchmarks"): BENCH_ONLY, BENCH_SECONDS, BENCH_CONNECTIONS,
+// BENCH_DEADLINES, BENCH_DEADLINE_BURST, BENCH_HANDOFFS,
+// BENCH_SUPERVISION_DOSSIERS, BENCH_SUPERVISION_RUNS, BENCH_REDIS_URL.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { Redis } from 'ioredis';
 import { startEmbeddedPostgres } from '../server/start-embedded-postgres.ts';
 import { databaseUrl } from '../test/database-url.ts';
-import { benchAdvance } from './bench-advance.ts';
+import type { QueueBackendConfig } from '../workers/queue-backend.ts';
+import { benchHttpAdvance } from './bench-http-advance.ts';
 import { benchStep } from './bench-step.ts';
 import { benchDeadlines } from './bench-deadlines.ts';
 import { benchHandoffs } from './bench-handoffs.ts';
 import { benchCatalogue } from './bench-catalogue.ts';
 import { benchLogins } from './bench-logins.ts';
 import { benchSupervision } from './bench-supervision.ts';
-import { Redis } from 'ioredis';
+import { fmt } from './measure.ts';
+import { printTable, type Row } from './print-table.ts';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const suites = ['step', 'catalogue', 'advance', 'logins', 'handoffs', 'deadlines', 'supervision'] as const;
+type Suite = (typeof suites)[number];
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const spreadCount = Number(process.env.BENCH_DEADLINES ?? 100_000);
+const burstCount = Number(process.env.BENCH_DEADLINE_BURST ?? 100_000);
+
+function selected(): Set<Suite> {
+  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!only) return new Set(suites);
+  const unknown = only.filter((s) => !(suites as readonly string[]).includes(s));
+  if (unknown.length) throw new Error(`BENCH_ONLY names ${unknown.join(', ')}; the suites are ${suites.join(', ')}`);
+  return new Set(only as Suite[]);
+}
 
 async function serverUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => {} };
@@ -61,29 +81,92 @@ async function answers(redisUrl: string): Promise<boolean> {
   }
 }
 
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
 async function main(): Promise<void> {
-  const out = (lines: string[]) => lines.forEach((l) => process.stdout.write(`${l}\n`));
-  process.stdout.write(`motcua benchmarks (${seconds} s each; ratios against a baseline from this run)\n\n`);
-  out(benchStep(seconds));
-  out(await benchCatalogue(seconds));
+  const run = selected();
+  const report: Record<string, unknown> = {
+    machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+    at: new Date().toISOString(),
+    settings: { suites: [...run], seconds, connections, deadlinesSpread: spreadCount, deadlinesBurst: burstCount },
+  };
+  const other: Record<string, string[]> = {};
+  report.other = other;
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  say(`motcua benchmarks: ${[...run].join(', ')} (${seconds} s per load; ${cpus().length} cores) — ratios against a baseline from this run\n`);
+
+  if (run.has('step')) {
+    const s = benchStep(seconds);
+    report.step = { perSecond: s.stepPerSecond, xstatePerSecond: s.xstatePerSecond, ratio: s.ratio };
+    rows.push({ measure: 'step(), snapshot through JSON', value: `${fmt(s.stepPerSecond)}/s`, baseline: `hand-written XState ${fmt(s.xstatePerSecond)}/s`, ratio: s.ratio, target: '≥ 0.8', met: s.ratio >= 0.8 });
+  }
+  if (run.has('catalogue')) other.catalogue = await benchCatalogue(seconds);
+
   const server = await serverUrl();
   try {
-    out(await withDatabase(server.url, (url) => benchAdvance(url, seconds, 8)));
-    out(await withDatabase(server.url, (url) => benchLogins(url, seconds)));
-    const count = Number(process.env.BENCH_DEADLINES ?? 100_000);
-    const handoffs = Number(process.env.BENCH_HANDOFFS ?? 5_000);
+    if (run.has('advance')) {
+      const a = await withDatabase(server.url, (url) => benchHttpAdvance(url, { seconds, connections }));
+      const w = a.withDeadlines;
+      const floor = a.sqlFloor;
+      const cost = 1 - w.perSecond / a.withoutDeadlines.perSecond;
+      report.advance = {
+        httpPerSecond: w.perSecond, p50Ms: w.p50Ms, p99Ms: w.p99Ms, failed: w.failed, connections,
+        sqlFloorPerSecond: floor?.perSecond ?? null, sqlFloorMeanMs: floor?.meanMs ?? null, ratio: floor ? w.perSecond / floor.perSecond : null,
+        withoutDeadlinesPerSecond: a.withoutDeadlines.perSecond, withoutDeadlinesP99Ms: a.withoutDeadlines.p99Ms, deadlineCost: cost,
+      };
+      report.rss = a.rss;
+      if (floor) rows.push({ measure: `HTTP advance, ${connections} connections`, value: `${fmt(w.perSecond)}/s`, baseline: `pgbench ${fmt(floor.perSecond)}/s`, ratio: w.perSecond / floor.perSecond, target: '≥ 0.5', met: w.perSecond / floor.perSecond >= 0.5 });
+      else notes.push('SQL floor skipped: pgbench is not on PATH (it ships with the PostgreSQL client tools: apt install postgresql-client, brew install libpq)');
+      rows.push({ measure: 'HTTP advance latency', value: `p50 ${fmt(w.p50Ms)} ms, p99 ${fmt(w.p99Ms)} ms`, baseline: floor ? `pgbench mean ${fmt(floor.meanMs, 1)} ms` : '—', ratio: null, target: 'p99 < 100 ms', met: w.p99Ms < 100 });
+      rows.push({ measure: 'deadline scheduling cost', value: `${fmt(w.perSecond)}/s with`, baseline: `${fmt(a.withoutDeadlines.perSecond)}/s without`, ratio: w.perSecond / a.withoutDeadlines.perSecond, target: 'cost ≤ 15%', met: cost <= 0.15 });
+      rows.push({ measure: 'peak RSS under load', value: `API ${fmt(a.rss.apiMb ?? NaN)} MB`, baseline: `worker ${fmt(a.rss.workerMb ?? NaN)} MB`, ratio: null, target: 'API ≤ 300 MB', met: a.rss.apiMb !== null && a.rss.apiMb <= 300 });
+      if (w.failed) notes.push(`${w.failed} advance requests failed (non-2xx or errors)`);
+    }
+    if (run.has('logins')) other.logins = await withDatabase(server.url, (url) => benchLogins(url, seconds));
+
     const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-    const redis = (await answers(redisUrl)) ? () => ({ kind: 'redis' as const, url: redisUrl, prefix: `bench-${randomBytes(3).toString('hex')}` }) : null;
-    out(await withDatabase(server.url, (url) => benchHandoffs(url, { kind: 'postgres', url }, handoffs)));
-    if (redis) out(await withDatabase(server.url, (url) => benchHandoffs(url, redis(), handoffs)));
-    out(await withDatabase(server.url, (url) => benchDeadlines(url, { kind: 'postgres', url }, count)));
-    if (redis) out(await withDatabase(server.url, (url) => benchDeadlines(url, redis(), count)));
-    if (!redis) out([`redis backend: skipped, no Redis at ${redisUrl} (set BENCH_REDIS_URL)`]);
-    const dossiers = Number(process.env.BENCH_SUPERVISION_DOSSIERS ?? 1_000_000);
-    out(await withDatabase(server.url, (url) => benchSupervision(url, dossiers, Number(process.env.BENCH_SUPERVISION_RUNS ?? 50))));
+    const backends: QueueBackendConfig[] = [{ kind: 'postgres', url: '' }];
+    if (await answers(redisUrl)) backends.push({ kind: 'redis', url: redisUrl });
+    else notes.push(`redis backend skipped: no Redis at ${redisUrl} (set BENCH_REDIS_URL)`);
+    const withBackend = (b: QueueBackendConfig, url: string): QueueBackendConfig => (b.kind === 'postgres' ? { kind: 'postgres', url } : { kind: 'redis', url: b.url, prefix: `bench-${randomBytes(3).toString('hex')}` });
+
+    if (run.has('handoffs')) {
+      const lines: string[] = [];
+      for (const b of backends) lines.push(...(await withDatabase(server.url, (url) => benchHandoffs(url, withBackend(b, url), Number(process.env.BENCH_HANDOFFS ?? 5_000)))));
+      other.handoffs = lines;
+    }
+    if (run.has('deadlines')) {
+      const deadlines: Record<string, unknown> = {};
+      for (const b of backends) {
+        const burst = await withDatabase(server.url, (url) => benchDeadlines(url, withBackend(b, url), burstCount, 'burst'));
+        const spread = await withDatabase(server.url, (url) => benchDeadlines(url, withBackend(b, url), spreadCount, 'spread'));
+        deadlines[b.kind] = {
+          burstCount, burstSeconds: burst.motcua.seconds, burstPerSecond: burst.motcua.perSecond, rawBurstSeconds: burst.rawBullmq.seconds,
+          spreadCount, lagP50Ms: spread.motcua.lagP50Ms, lagP99Ms: spread.motcua.lagP99Ms, rawLagP50Ms: spread.rawBullmq.lagP50Ms, rawLagP99Ms: spread.rawBullmq.lagP99Ms,
+          scheduledPerSecond: spread.scheduledPerSecond,
+        };
+        rows.push({ measure: `${fmt(burstCount)} deadlines due at once (${b.kind})`, value: `all recorded in ${fmt(burst.motcua.seconds, 1)} s`, baseline: `raw BullMQ ${fmt(burst.rawBullmq.seconds, 1)} s`, ratio: burst.rawBullmq.seconds / burst.motcua.seconds, target: '≤ 60 s', met: burst.motcua.seconds <= 60 });
+        rows.push({ measure: `lag, ${fmt(spreadCount)} pending (${b.kind})`, value: `p50 ${fmt(spread.motcua.lagP50Ms)} ms, p99 ${fmt(spread.motcua.lagP99Ms)} ms`, baseline: `raw BullMQ p99 ${fmt(spread.rawBullmq.lagP99Ms)} ms`, ratio: null, target: 'p99 ≤ 1,000 ms', met: spread.motcua.lagP99Ms <= 1000 });
+      }
+      report.deadlines = deadlines;
+    }
+    if (run.has('supervision')) {
+      const dossiers = Number(process.env.BENCH_SUPERVISION_DOSSIERS ?? 1_000_000);
+      other.supervision = await withDatabase(server.url, (url) => benchSupervision(url, dossiers, Number(process.env.BENCH_SUPERVISION_RUNS ?? 50)));
+    }
   } finally {
     await server.stop();
   }
+
+  say('');
+  for (const line of printTable(rows)) say(line);
+  for (const [name, lines] of Object.entries(other)) for (const line of lines) say(`${name}: ${line}`);
+  for (const note of notes) say(`note: ${note}`);
+  report.notes = notes;
+  await mkdir('bench/results', { recursive: true });
+  await writeFile('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
+  say('\nwritten: bench/results/latest.json');
 }
 
 main().then(

@@ -1,10 +1,11 @@
 // `motcua validate [paths…]`: every procedure definition under the paths
 // (procedures/ by default) checked on its own and against the others, each
-// problem printed as file:line:col: message. Exit 0 when all are valid, 1 when
-// any problem was found, 2 for bad arguments.
+// problem printed as file:line:col: message (a warning as file:line:col:
+// warning: message). Exit 0 when all are valid — warnings do not fail — 1 when
+// any error was found, 2 for bad arguments.
 import { parseArgs } from 'node:util';
 import { checkCatalogue } from '../engine/definition/check-catalogue.ts';
-import { formatDiagnostic } from '../engine/definition/diagnostic.ts';
+import { formatDiagnostic, sortDiagnostics } from '../engine/definition/diagnostic.ts';
 import type { CliIo } from './cli-io.ts';
 import { collectProcedureFiles } from './collect-procedure-files.ts';
 import { ContextError, readCheckContext } from './read-check-context.ts';
@@ -45,10 +46,11 @@ export async function runValidateCommand(argv: string[], io: CliIo): Promise<num
   }
 
   const texts = await Promise.all(files.map(async (file) => ({ file, text: await io.readFile(file) })));
-  const { diagnostics } = checkCatalogue(texts, context);
-  diagnostics.forEach((d) => io.stdout(formatDiagnostic(d)));
+  const { diagnostics, warnings } = checkCatalogue(texts, context);
+  sortDiagnostics([...diagnostics, ...warnings]).forEach((d) => io.stdout(formatDiagnostic(d)));
   const broken = new Set(diagnostics.map((d) => d.file)).size;
   const checked = `checked ${files.length} procedure ${files.length === 1 ? 'file' : 'files'}`;
-  io.stdout(diagnostics.length ? `${checked}: ${diagnostics.length} ${diagnostics.length === 1 ? 'problem' : 'problems'} in ${broken} ${broken === 1 ? 'file' : 'files'}` : `${checked}: no problems`);
+  const warned = warnings.length ? `, ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'}` : '';
+  io.stdout(diagnostics.length ? `${checked}: ${diagnostics.length} ${diagnostics.length === 1 ? 'problem' : 'problems'} in ${broken} ${broken === 1 ? 'file' : 'files'}${warned}` : `${checked}: no problems${warned}`);
   return diagnostics.length ? 1 : 0;
 }

@@ -121,7 +121,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     };
     for (const [name, queue] of Object.entries(queues)) listenForErrors(queue, name);
     closers.push(() => Promise.all(Object.values(queues).map((q) => q.close())));
-    const relay = new OutboxRelay(db, queues, { pollMs: options.outboxPollMs, batch: 200, logger: log.child({ component: 'outbox-relay' }), now });
+    const relay = new OutboxRelay(db, queues, { pollMs: options.outboxPollMs, batch: 1000, logger: log.child({ component: 'outbox-relay' }), now });
     const attachments = await openAttachmentStorage(options.attachments, now());
     closers.push(attachments.close);
     // Set once the server listens, unless configured: worker-only processes assume the API on this host.

@@ -4,7 +4,7 @@
 import { DelayedError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { reconcileHandoffs } from '../engine/service/deliver-handoff.ts';
-import { reconcileDeadlines, recordDossierOverdue, recordStepOverdue } from '../engine/service/mark-overdue.ts';
+import { reconcileDeadlines, recordDossierOverdue, recordStepDeadline } from '../engine/service/mark-overdue.ts';
 import { reconcileNotifications } from '../engine/service/notifications/reconcile-notifications.ts';
 import type { ServiceContext } from '../engine/service/service-context.ts';
 import type { OutboxJob } from './outbox-relay.ts';
@@ -25,7 +25,7 @@ export function createDeadlineProcessor(ctx: ServiceContext, log: Logger) {
       await job.moveToDelayed(Date.now() + (dueAt.getTime() - ctx.now().getTime()), token);
       throw new DelayedError();
     }
-    if (payload.kind === 'step') return recordStepOverdue(ctx, Number(payload.stepId), dossierId!, log.child({ dossierId, jobId: job.id }));
+    if (payload.kind === 'step') return recordStepDeadline(ctx, Number(payload.stepId), dossierId!, log.child({ dossierId, jobId: job.id }));
     return recordDossierOverdue(ctx, dossierId!);
   };
 }

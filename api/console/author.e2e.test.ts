@@ -59,7 +59,7 @@ describe('the policy author’s desk', () => {
     expect((await diagram.getAttribute('src'))!.slice(0, 26)).toBe('data:image/svg+xml;base64,');
     expect(await diagram.evaluate((img) => img.naturalWidth > 0)).toBe(true);
     expect(await texts(author.locator('.documents .doc-name'))).toHaveLength(3);
-    expect(await texts(author.getByTestId('step-row').locator('th'))).toContain('processing');
+    expect(await texts(author.getByTestId('step-row').locator('th'))).toContain('Thẩm định, xử lý');
     expect(await texts(author.getByTestId('version-row'))).toEqual(['v1 Đã ban hành 01/01/2026 07:00 Mở']);
     await screenshot(author, 'author-procedure');
   });

@@ -120,7 +120,7 @@ describe('an officer’s day in the console', () => {
     await page.getByRole('heading', { name: 'Hồ sơ H04.101-260302-0001', exact: true }).waitFor();
     dossier = { id: page.url().split('/').pop()!, receiptCode: 'H04.101-260302-0001' };
     expect(await text(page.getByRole('status').filter({ hasText: 'Đã tiếp nhận' }))).toBe('Đã tiếp nhận hồ sơ H04.101-260302-0001. Dossier H04.101-260302-0001 filed.');
-    expect(await text(page.getByTestId('fact-state'))).toBe('reception');
+    expect(await text(page.getByTestId('fact-state'))).toBe('Tiếp nhận hồ sơ Reception');
     expect(await text(page.getByTestId('fact-status'))).toBe('1 Mới đăng ký Newly submitted');
     expect(await texts(page.locator('.documents .doc-name'))).toEqual([
       'Tờ khai đăng ký khai sinh Birth registration declaration',
@@ -134,8 +134,8 @@ describe('an officer’s day in the console', () => {
     const page = pages['receiver.hop-thinh']!;
     await act(page, 'Tiếp nhận');
     await page.getByTestId('notice').waitFor();
-    expect(await text(page.getByTestId('notice'))).toBe('Đã thực hiện: Tiếp nhận → processing · 4 Đang xử lý In progress');
-    expect(await text(page.getByTestId('fact-state'))).toBe('processing');
+    expect(await text(page.getByTestId('notice'))).toBe('Đã thực hiện: Tiếp nhận → Thẩm định, xử lý · 4 Đang xử lý In progress');
+    expect(await text(page.getByTestId('fact-state'))).toBe('Thẩm định, xử lý Processing');
     expect(await text(page.getByTestId('fact-status'))).toBe('4 Đang xử lý In progress');
     expect(await text(page.getByTestId('fact-due'))).toBe('02/03/2026 17:00 Sắp đến hạn còn 6 giờ 30 phút làm việc'); // lunch 11:30–13:00 is not working time
     expect(await text(page.getByTestId('fact-version'))).toBe('2');
@@ -153,8 +153,8 @@ describe('an officer’s day in the console', () => {
     await page.getByRole('link', { name: 'Danh sách hồ sơ', exact: true }).click();
     const row = (code: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name: code, exact: true }) });
     await row(dossier.receiptCode).waitFor();
-    expect(await texts(row(dossier.receiptCode).getByRole('cell'))).toEqual(['Nguyễn Văn An Đăng ký khai sinh · 1.001193', 'processing', '4 Đang xử lý In progress', 'Xã Hợp Thịnh', '02/03/2026 17:00 còn 6 giờ 30 phút làm việc Sắp đến hạn', 'Nhận xử lý']);
-    expect(await texts(row(waiting.receiptCode).getByRole('cell'))).toEqual(['Nguyễn Văn An Đăng ký khai sinh · 1.001193', 'awaiting-supplement', '5 Yêu cầu bổ sung giấy tờ Supplement requested', 'Xã Hợp Thịnh', '— Tạm dừng', 'Nhận xử lý']);
+    expect(await texts(row(dossier.receiptCode).getByRole('cell'))).toEqual(['Nguyễn Văn An Đăng ký khai sinh · 1.001193', 'Thẩm định, xử lý', '4 Đang xử lý In progress', 'Xã Hợp Thịnh', '02/03/2026 17:00 còn 6 giờ 30 phút làm việc Sắp đến hạn', 'Nhận xử lý']);
+    expect(await texts(row(waiting.receiptCode).getByRole('cell'))).toEqual(['Nguyễn Văn An Đăng ký khai sinh · 1.001193', 'Chờ bổ sung hồ sơ', '5 Yêu cầu bổ sung giấy tờ Supplement requested', 'Xã Hợp Thịnh', '— Tạm dừng', 'Nhận xử lý']);
     expect(await text(page.getByRole('table').locator('caption'))).toBe('3 hồ sơ, hồ sơ gấp nhất ở trên cùng 3 dossiers, most urgent first');
   });
 
@@ -163,11 +163,11 @@ describe('an officer’s day in the console', () => {
     system.clock.set('2026-03-02T10:00:00+07:00');
     await page.getByRole('link', { name: dossier.receiptCode, exact: true }).click();
     await page.getByRole('heading', { name: `Hồ sơ ${dossier.receiptCode}`, exact: true }).waitFor();
-    expect(await texts(page.locator('.action-buttons button'))).toEqual(['Trình phê duyệt', 'Trình từ chối giải quyết']);
-    await act(page, 'Trình phê duyệt');
+    expect(await texts(page.locator('.action-buttons button'))).toEqual(['Đề xuất phê duyệt', 'Trình từ chối giải quyết']);
+    await act(page, 'Đề xuất phê duyệt');
     await page.getByTestId('notice').waitFor();
-    expect(await text(page.getByTestId('notice'))).toBe('Đã thực hiện: Trình phê duyệt → signature · 4 Đang xử lý In progress');
-    expect(await text(page.getByTestId('fact-state'))).toBe('signature');
+    expect(await text(page.getByTestId('notice'))).toBe('Đã thực hiện: Đề xuất phê duyệt → Trình ký · 4 Đang xử lý In progress');
+    expect(await text(page.getByTestId('fact-state'))).toBe('Trình ký Awaiting signature');
     expect(await text(page.locator('.actions p'))).toBe('Ở bước này bạn không có thao tác nào. You have no action at this step.');
 
     // The informant is "other" with no authorization: the API leaves PROPOSE_APPROVAL out of availableEvents.
@@ -180,7 +180,7 @@ describe('an officer’s day in the console', () => {
     await openDossier(page, dossier.id, dossier.receiptCode);
     await act(page, 'Ký duyệt');
     await page.getByTestId('notice').waitFor();
-    expect(await text(page.getByTestId('fact-state'))).toBe('result-ready');
+    expect(await text(page.getByTestId('fact-state'))).toBe('Đã có kết quả Result ready');
     expect(await text(page.getByTestId('fact-status'))).toBe('9 Đã xử lý xong Result ready');
   });
 
@@ -190,7 +190,7 @@ describe('an officer’s day in the console', () => {
     await page.getByLabel('Ghi chú kèm thao tác').fill('Đã trao cho người cha');
     await act(page, 'Trả kết quả');
     await page.getByTestId('notice').waitFor();
-    expect(await text(page.getByTestId('fact-state'))).toBe('returned');
+    expect(await text(page.getByTestId('fact-state'))).toBe('Đã trả kết quả Result returned');
     expect(await text(page.getByTestId('fact-status'))).toBe('10 Đã trả kết quả Result returned');
     expect(await text(page.getByTestId('fact-outcome'))).toBe('Đã giải quyết');
     expect(await text(page.locator('.actions p'))).toBe('Hồ sơ đã kết thúc; không còn thao tác nào. The dossier is closed; nothing more to do.');
@@ -201,7 +201,7 @@ describe('an officer’s day in the console', () => {
       'Đăng ký hồ sơ RECEIVED',
       'Tiếp nhận ACCEPT',
       'Thay đổi hạn xử lý DUE_DATE_CHANGED',
-      'Trình phê duyệt PROPOSE_APPROVAL',
+      'Đề xuất phê duyệt PROPOSE_APPROVAL',
       'Ký duyệt SIGN',
       'Trả kết quả HAND_OVER',
     ]);
@@ -262,7 +262,7 @@ describe('actions that cannot go through', () => {
     expect(await text(notice.locator('.alert-title'))).toBe(
       'Hồ sơ vừa được thay đổi ở nơi khác nên thao tác của bạn chưa được thực hiện. Trang đã được tải lại; vui lòng xem lại rồi thao tác lại. The dossier was changed elsewhere, so your action was not applied. The page has been reloaded; review it and act again.',
     );
-    expect(await text(page.getByTestId('fact-state'))).toBe('processing');
+    expect(await text(page.getByTestId('fact-state'))).toBe('Thẩm định, xử lý Processing');
     expect(await text(page.getByTestId('fact-version'))).toBe('2');
     expect((await api.get(`/v1/dossiers/${contested.id}/history`)).body.events.filter((e: { type: string }) => e.type === 'ACCEPT')).toHaveLength(1);
   });
@@ -276,10 +276,10 @@ describe('at the end of the day', () => {
     await page.getByLabel('Gồm cả hồ sơ đã kết thúc').check();
     const closedRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'H04.101-260302-0001', exact: true }) });
     await closedRow.waitFor();
-    expect(await texts(closedRow.getByRole('cell'))).toEqual(['Nguyễn Văn An Đăng ký khai sinh · 1.001193', 'returned', '10 Đã trả kết quả Result returned', 'Xã Hợp Thịnh', '02/03/2026 17:00 Đã kết thúc', '—']);
+    expect(await texts(closedRow.getByRole('cell'))).toEqual(['Nguyễn Văn An Đăng ký khai sinh · 1.001193', 'Đã trả kết quả', '10 Đã trả kết quả Result returned', 'Xã Hợp Thịnh', '02/03/2026 17:00 Đã kết thúc', '—']);
     const overdue = page.getByRole('row').filter({ has: page.getByTestId('badge-overdue') });
     expect(await overdue.count()).toBe(2); // the one stopped by its condition, and the one accepted behind the officer’s back
-    expect(await texts(overdue.first().getByRole('cell'))).toEqual(['Nguyễn Văn An Đăng ký khai sinh · 1.001193', 'processing', '4 Đang xử lý In progress', 'Xã Hợp Thịnh', '02/03/2026 17:00 đã quá hạn Quá hạn', '—']); // 17:30 is after working hours: late, by no working time yet
+    expect(await texts(overdue.first().getByRole('cell'))).toEqual(['Nguyễn Văn An Đăng ký khai sinh · 1.001193', 'Thẩm định, xử lý', '4 Đang xử lý In progress', 'Xã Hợp Thịnh', '02/03/2026 17:00 đã quá hạn Quá hạn', '—']); // 17:30 is after working hours: late, by no working time yet
     expect(page.url()).toBe(`${system.url}/#/worklist?closed=true`);
     await page.screenshot({ path: '/tmp/console-worklist.png', fullPage: true });
   });

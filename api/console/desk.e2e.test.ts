@@ -185,7 +185,7 @@ describe('the commune desk', () => {
     await specialist.getByRole('heading', { name: `Hồ sơ ${dossier.receiptCode}`, exact: true }).waitFor();
     expect(await texts(specialist.getByTestId('time-row'))).toEqual(['Xã Hợp Thịnh 1 giờ 0 phút 0']);
     await screenshot(specialist, 'desk-dossier-tablet');
-    await specialist.getByRole('button', { name: 'Trình phê duyệt', exact: true }).click();
+    await specialist.getByRole('button', { name: 'Đề xuất phê duyệt', exact: true }).click();
     await specialist.getByTestId('notice').waitFor();
     await specialist.getByRole('link', { name: 'Danh sách hồ sơ', exact: true }).click();
     await specialist.getByText('Không có hồ sơ nào cần xử lý.').waitFor();
@@ -208,7 +208,7 @@ describe('the commune desk', () => {
       'Đã bổ sung đầy đủ SUPPLEMENT_COMPLETE',
       'Thay đổi hạn xử lý DUE_DATE_CHANGED',
       'Nhận xử lý CLAIMED',
-      'Trình phê duyệt PROPOSE_APPROVAL',
+      'Đề xuất phê duyệt PROPOSE_APPROVAL',
       'Ký duyệt SIGN',
     ]);
     expect(await texts(leader.getByTestId('history-entry').locator('.tl-meta'))).toEqual([

@@ -34,7 +34,7 @@ const events = {
   REFUSE: ['Từ chối tiếp nhận', 'Refuse'],
   SUPPLEMENT_COMPLETE: ['Đã bổ sung đầy đủ', 'Supplement complete'],
   WITHDRAW: ['Rút hồ sơ', 'Withdraw'],
-  PROPOSE_APPROVAL: ['Trình phê duyệt', 'Propose approval'],
+  PROPOSE_APPROVAL: ['Đề xuất phê duyệt', 'Propose approval'],
   PROPOSE_REJECTION: ['Trình từ chối giải quyết', 'Propose rejection'],
   APPROVE: ['Phê duyệt', 'Approve'],
   SIGN: ['Ký duyệt', 'Sign'],
@@ -117,7 +117,8 @@ export const enumLabel = (value, options) => lookup(enumValues, value, options);
 
 /** A field's label: the schema's title ({vi, en} or a string), the shared glossary, or the key itself. */
 export function fieldLabel(key, schema = {}, options) {
-  const title = schema.title;
+  // `x-title: { vi, en }` is the definition format's bilingual label; `title` stays a JSON Schema string.
+  const title = schema['x-title'] ?? schema.title;
   if (title && typeof title === 'object') return bi(title.vi ?? title.en, title.en ?? title.vi, options);
   if (typeof title === 'string') return bi(title, title, options);
   return lookup(fields, key, options);

@@ -80,13 +80,15 @@ function node(schema, path, { required, chain }, registry) {
   const key = path.at(-1);
   const insist = required && chain;
   const control = controlFor(kind, schema);
+  // `x-description: { vi, en }` first: a plain `description` is often English only.
+  const description = schema['x-description'] ?? schema.description;
   const hint =
     kind === 'json'
       ? bi('Nhập dưới dạng JSON', 'Enter as JSON')
-      : schema.description && typeof schema.description === 'object'
-        ? bi(schema.description.vi ?? schema.description.en, schema.description.en ?? schema.description.vi)
-        : typeof schema.description === 'string'
-          ? schema.description
+      : description && typeof description === 'object'
+        ? bi(description.vi ?? description.en, description.en ?? description.vi)
+        : typeof description === 'string'
+          ? description
           : isDate(kind, schema)
             ? bi('Ngày/tháng/năm, ví dụ 20/02/2026', 'Day/month/year, e.g. 20/02/2026')
             : null;

@@ -36,7 +36,14 @@ export const componentSchemas: Record<string, JsonSchema> = {
   Unit: object({ id: str, code: str, level: { type: 'string', enum: ['province', 'department', 'commune'] }, parent: nullable(str), name: ref('LocalizedText') }),
   Me: object({ username: str, role: str, unit: object({ id: str, code: str, level: str, name: ref('LocalizedText') }) }),
   Session: object({ token: str, expiresAt: time, user: object({ username: str, role: str, unit: str }) }),
-  AvailableEvent: object({ type: str, target: str, requires: { type: 'array', items: str }, form: nullable(str) }),
+  AvailableEvent: object({
+    type: str,
+    target: str,
+    requires: { type: 'array', items: str },
+    form: nullable(str),
+    label: { ...nullable(ref('LocalizedText')), description: "The button text from the definition's `label`; null when it has none." },
+    targetTitle: { ...nullable(ref('LocalizedText')), description: 'The `title` of the state the event leads to; null when it has none.' },
+  }),
   Dossier: object({
     id: { type: 'string', format: 'uuid' },
     receiptCode: { type: 'string', description: '<unit code>-YYMMDD-NNNN' },
@@ -44,6 +51,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     procedureVersion: int,
     procedureName: ref('LocalizedText'),
     state: str,
+    stateTitle: { ...nullable(ref('LocalizedText')), description: "The officer-facing title of the state (the definition's `title`); null when it has none." },
     statusCode: { type: 'integer', minimum: 1, maximum: 10, description: 'The national public service portal status (1–10).' },
     statusText: nullable(ref('LocalizedText')),
     version: int,

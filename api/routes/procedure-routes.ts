@@ -47,7 +47,7 @@ function summarize(r: ProcedureVersionRecord, p: CompiledProcedure) {
 
 function describeStates(p: CompiledProcedure) {
   return [...p.states.values()].map((s) => ({
-    name: s.name, parent: s.parent, kind: s.kind, status: s.status, citizenText: s.citizenText, budget: s.budget, clock: s.clock, outcome: s.outcome,
-    events: s.transitions.filter((t) => t.event).map((t) => ({ type: t.event, target: t.target, roles: t.roles, requires: t.requires, form: t.form })),
+    name: s.name, title: s.title, parent: s.parent, kind: s.kind, status: s.status, citizenText: s.citizenText, budget: s.budget, clock: s.clock, outcome: s.outcome,
+    events: s.transitions.filter((t) => t.event).map((t) => ({ type: t.event, label: t.label, target: t.target, roles: t.roles, requires: t.requires, form: t.form })),
   }));
 }

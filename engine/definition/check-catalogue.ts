@@ -15,6 +15,8 @@ export interface CatalogueFile {
 export interface CatalogueResult {
   /** Every problem in every file, sorted by file, line and column. */
   diagnostics: Diagnostic[];
+  /** Every warning (severity 'warning'), sorted the same way; they do not make a file invalid. */
+  warnings: Diagnostic[];
   /** Each file's own result, in the order given. */
   results: Array<{ file: string; result: LoadResult }>;
 }
@@ -23,7 +25,8 @@ export function checkCatalogue(files: readonly CatalogueFile[], context: CheckCo
   const results = files.map(({ file, text }) => ({ file, result: loadProcedure(text, file, context) }));
   const diagnostics = results.flatMap(({ result }) => result.diagnostics);
   diagnostics.push(...findDuplicateVersions(files));
-  return { diagnostics: sortDiagnostics(diagnostics), results };
+  const warnings = results.flatMap(({ result }) => result.warnings);
+  return { diagnostics: sortDiagnostics(diagnostics), warnings: sortDiagnostics(warnings), results };
 }
 
 /** Files that repeat a code and version declared by an earlier file (in file-name order). */

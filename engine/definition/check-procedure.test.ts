@@ -1,6 +1,6 @@
 // Every static check and schema rule, each on a small broken fixture, with the
 // exact message and position an author sees.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkCatalogue } from './check-catalogue.ts';
 import { formatDiagnostic } from './diagnostic.ts';
@@ -42,6 +42,9 @@ const cases: Array<[string, string[]]> = [
   ['invalid-data-schema.yaml', [
     'fixtures/invalid-data-schema.yaml:10:31: the data schema is not valid JSON Schema: strict mode: unknown keyword: "minimumLength"',
   ]],
+  ['localized-field-without-en.yaml', [
+    `fixtures/localized-field-without-en.yaml:10:31: the data schema is not valid JSON Schema: keyword "x-title" value is invalid at path "#/properties/fullName": it must have required property 'en'; write it as { vi: …, en: … }`,
+  ]],
   ['missing-required-key.yaml', [
     "fixtures/missing-required-key.yaml:2:1: the procedure is missing 'processingTime'; add it",
     "fixtures/missing-required-key.yaml:13:15: 'states.reception.on.ACCEPT' is missing 'target'; add it",
@@ -75,7 +78,7 @@ const cases: Array<[string, string[]]> = [
     "fixtures/unknown-calendar.yaml:7:11: calendar 'vn-south' does not exist; known calendars: vn",
   ]],
   ['unknown-key.yaml', [
-    "fixtures/unknown-key.yaml:14:54: unknown key 'rolse' in 'states.reception.on.ACCEPT'; allowed keys: target, roles, when, message, form, requires, clock",
+    "fixtures/unknown-key.yaml:14:54: unknown key 'rolse' in 'states.reception.on.ACCEPT'; allowed keys: target, roles, when, message, label, form, requires, clock",
     "fixtures/unknown-key.yaml:19:61: unknown key 'fr' in 'states.approved.citizenText'; allowed keys: vi, en",
   ]],
   ['unknown-role.yaml', [
@@ -139,6 +142,28 @@ describe('loadProcedure diagnostics', () => {
   it('skips the unit and calendar checks when the context names none', () => {
     expect(loadProcedure(readFixture('unknown-unit.yaml'), 'fixtures/unknown-unit.yaml').diagnostics).toEqual([]);
     expect(loadProcedure(readFixture('unknown-calendar.yaml'), 'fixtures/unknown-calendar.yaml').diagnostics).toEqual([]);
+  });
+});
+
+describe('loadProcedure warnings', () => {
+  it('warns, without failing, when a state or event has no Vietnamese title', () => {
+    const result = loadProcedure(readFixture('missing-titles.yaml'), 'fixtures/missing-titles.yaml', context);
+    expect([result.ok, result.diagnostics, result.warnings.map(formatDiagnostic)]).toEqual([
+      true,
+      [],
+      [
+        "fixtures/missing-titles.yaml:17:3: warning: state 'processing' has no Vietnamese title, so officers see the id 'processing'; add title: { vi: …, en: … }",
+        "fixtures/missing-titles.yaml:21:7: warning: event APPROVE of state 'processing' has no Vietnamese label, so officers see the id 'APPROVE'; add label: { vi: …, en: … } to its transition",
+      ],
+    ]);
+  });
+
+  it('has none for the catalogue: every state and event carries a Vietnamese title', () => {
+    const dir = new URL('../../procedures/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.endsWith('.scenarios.yaml') && f !== 'province.yaml' && f !== 'connectors.yaml');
+    expect(files).toHaveLength(9);
+    const { diagnostics, warnings } = checkCatalogue(files.map((file) => ({ file, text: readFileSync(new URL(file, dir), 'utf8') })));
+    expect([diagnostics.map(formatDiagnostic), warnings.map(formatDiagnostic)]).toEqual([[], []]);
   });
 });
 

@@ -11,6 +11,7 @@ import { checkEventlessCycles } from './check-eventless-cycles.ts';
 import { checkGuardLiterals } from './check-guard-literals.ts';
 import { checkHandoffs } from './check-handoffs.ts';
 import { checkOverdueEvents } from './check-overdue-events.ts';
+import { checkTitles } from './check-titles.ts';
 import { compileGuard, explainGuardError, type CompiledGuard } from './compile-guard.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { describeDidYouMean } from './did-you-mean.ts';
@@ -36,6 +37,8 @@ export interface CheckContext {
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
+  /** Problems that do not stop the definition loading (severity 'warning'): missing officer-facing titles. */
+  warnings: Diagnostic[];
   guards: Map<string, CompiledGuard>;
 }
 
@@ -91,7 +94,9 @@ export function checkProcedure(procedure: ProcedureSource, states: Map<string, S
     at(['competentUnit', 'department'], `unit '${procedure.competentUnit.department}' does not exist${describeDidYouMean(procedure.competentUnit.department, context.units, '; name an existing department')}`);
   if (context.calendars && !context.calendars.has(procedure.calendar ?? 'vn'))
     at(['calendar'], `calendar '${procedure.calendar ?? 'vn'}' does not exist${describeDidYouMean(procedure.calendar ?? 'vn', context.calendars, `; known calendars: ${[...context.calendars].join(', ')}`)}`);
-  return { diagnostics, guards };
+  const warnings: Diagnostic[] = [];
+  checkTitles(states, (path, message, key) => warnings.push({ ...diagnosticAt(source, path, message, { key }), severity: 'warning' }));
+  return { diagnostics, guards, warnings };
 }
 
 export function statusOf(state: StateNode, states: ReadonlyMap<string, StateNode>): number | null {
@@ -145,15 +150,31 @@ function checkDataSchema(procedure: ProcedureSource, at: (path: PathSegment[], m
   try {
     const ajv = new Ajv({ strict: true, allErrors: true, useDefaults: true, strictRequired: false });
     addFormats.default(ajv);
+    // JSON Schema's title and description are plain strings; the officer's form reads these bilingual siblings first.
+    for (const keyword of localizedKeywords) ajv.addKeyword({ keyword, metaSchema: localizedTextSchema });
     ajv.compile(procedure.data);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // ajv names an unknown keyword but not where it is: point at the first object that has it.
     const keyword = /unknown keyword: "(.*)"$/.exec(message)?.[1];
-    const place = keyword === undefined ? null : findKey(procedure.data, keyword, ['data']);
-    at(place ?? ['data'], `the data schema is not valid JSON Schema: ${message}`, place !== null);
+    // A bad x-title / x-description names its place as a JSON pointer: point at the keyword there.
+    const invalid = /^keyword "(x-[a-z]+)" value is invalid at path "#\/?(.*)"/.exec(message);
+    const place = invalid
+      ? ['data', ...invalid[2]!.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')), invalid[1]!]
+      : keyword === undefined ? null : findKey(procedure.data, keyword, ['data']);
+    at(place ?? ['data'], `the data schema is not valid JSON Schema: ${invalid ? `${message.replace(/: data must/, ': it must')}; write it as { vi: …, en: … }` : message}`, place !== null);
   }
 }
+
+/** A data field's `{ vi, en }` label and hint for the officer's form, beside JSON Schema's own `title` and `description`. */
+export const localizedKeywords = ['x-title', 'x-description'] as const;
+
+const localizedTextSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['vi', 'en'],
+  properties: { vi: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } },
+};
 
 function findKey(value: unknown, key: string, path: PathSegment[]): PathSegment[] | null {
   if (typeof value !== 'object' || value === null) return null;

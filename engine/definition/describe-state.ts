@@ -5,6 +5,16 @@ import { statusOf } from './check-procedure.ts';
 import { describeTimeLimit } from './describe-time-limit.ts';
 import type { StateNode, Transition, UnitRef } from './procedure-definition.ts';
 
+/** What a box says in bold: the state's Vietnamese title ("Tiếp nhận hồ sơ"), else its id. */
+export function describeStateHeading(state: StateNode): string {
+  return state.title?.vi ?? state.name;
+}
+
+/** "Tiếp nhận hồ sơ (reception)" for a titled state, else the bare id. */
+export function describeStateName(state: StateNode): string {
+  return state.title ? `${state.title.vi} (${state.name})` : state.name;
+}
+
 /** "status 4 · competent unit · 2 working days", "final · approved · status 10". */
 export function describeState(state: StateNode, states: ReadonlyMap<string, StateNode>): string {
   const parts: string[] = [];
@@ -19,14 +29,19 @@ export function describeState(state: StateNode, states: ReadonlyMap<string, Stat
   return parts.join(' · ');
 }
 
-/** "ACCEPT (receiver) · form 01 · clock start · when data.x" — `always` for an eventless transition, `(system)` when no role may fire it. */
+/**
+ * "Tiếp nhận — ACCEPT (receiver) · form 01 · clock start · when data.x": the
+ * Vietnamese label first when the transition has one; `always` for an eventless
+ * transition, `(system)` when no role may fire it.
+ */
 export function describeTransition(t: Transition): string {
   return describeTransitionLines(t).join(' · ');
 }
 
 /** The same description in up to three short lines: who fires what; form, clock and required input; the guard. */
 export function describeTransitionLines(t: Transition): string[] {
-  const lines = [t.event ? `${t.event} (${t.roles ? t.roles.join(', ') : 'system'})` : 'always'];
+  const label = t.label ? `${t.label.vi} — ` : '';
+  const lines = [t.event ? `${label}${t.event} (${t.roles ? t.roles.join(', ') : 'system'})` : 'always'];
   const details: string[] = [];
   if (t.form) details.push(`form ${t.form}`);
   if (t.clock) details.push(`clock ${t.clock}`);

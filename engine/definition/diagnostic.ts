@@ -8,10 +8,12 @@ export interface Diagnostic {
   message: string;
   /** Path inside the document, e.g. "states.reception.on.ACCEPT.target". */
   path: string;
+  /** Absent means an error: the definition does not load. A warning never stops it. */
+  severity?: 'warning';
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.col}: ${d.message}`;
+  return `${d.file}:${d.line}:${d.col}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

@@ -57,4 +57,16 @@ describe('explainProcedure', () => {
     expect(lines.slice(0, 4)).toEqual(['Sample procedure — Thủ tục mẫu', 'code 9.000001 · version 1 · level commune', 'statutory time: 3 working days · calendar vn', 'competent unit: the receiving unit · borderless reception: yes']);
     expect(lines.at(-2)).toBe('longest path: 2 working days of step budgets on the statutory clock (limit 3 working days): reception → processing → approved');
   });
+
+  it('shows each titled state and labelled event in Vietnamese beside its id', () => {
+    const result = loadProcedure(readFileSync(new URL('../../procedures/birth-registration.yaml', import.meta.url), 'utf8'), 'birth-registration.yaml');
+    if (!result.ok) throw new Error('birth-registration.yaml must load');
+    const lines = explainProcedure(result.procedure).split('\n');
+    expect(lines.slice(9, 12)).toEqual([
+      '  reception (initial)     Tiếp nhận hồ sơ · status 1 · receiving desk',
+      '  awaiting-supplement     Chờ bổ sung hồ sơ · status 5 · receiving desk · clock paused',
+      '  processing              Thẩm định, xử lý · status 4 · competent unit',
+    ]);
+    expect(lines).toContain('    reception at the receiving desk: ACCEPT (Tiếp nhận), ASK_SUPPLEMENT (Yêu cầu bổ sung), REFUSE (Từ chối tiếp nhận)');
+  });
 });

@@ -25,7 +25,8 @@ export function explainProcedure(procedure: CompiledProcedure): string {
   const rows: string[][] = [];
   const visit = (name: string, depth: number): void => {
     const state = states.get(name)!;
-    rows.push([`${'  '.repeat(depth)}${name}${name === source.initial ? ' (initial)' : ''}`, describeState(state, states)]);
+    const detail = describeState(state, states);
+    rows.push([`${'  '.repeat(depth)}${name}${name === source.initial ? ' (initial)' : ''}`, state.title ? `${state.title.vi} · ${detail}` : detail]);
     for (const child of state.children) visit(child, depth + 1);
   };
   for (const state of states.values()) if (state.parent === null) visit(state.name, 0);
@@ -39,7 +40,8 @@ export function explainProcedure(procedure: CompiledProcedure): string {
       for (const role of t.roles ?? ['system']) {
         const byState = acts.get(role) ?? new Map<string, string[]>();
         const events = byState.get(state.name) ?? [];
-        if (!events.includes(t.event)) events.push(t.event);
+        const named = t.label ? `${t.event} (${t.label.vi})` : t.event;
+        if (!events.includes(named)) events.push(named);
         byState.set(state.name, events);
         acts.set(role, byState);
       }

@@ -15,7 +15,7 @@
 // good enough for a sans-serif face, and needs no font metrics.
 import { liftTransitions } from './state-tree.ts';
 import { statusOf } from './check-procedure.ts';
-import { describeState, describeTransition, describeTransitionLines } from './describe-state.ts';
+import { describeState, describeStateHeading, describeTransition, describeTransitionLines } from './describe-state.ts';
 import type { CompiledProcedure } from './compiled-procedure.ts';
 import type { StateNode } from './procedure-definition.ts';
 
@@ -26,6 +26,9 @@ export interface DiagramBox {
   region: boolean;
   initial: boolean;
   status: number | null;
+  /** The bold line: the Vietnamese title, else the id. */
+  heading: string;
+  /** The small line: the id (when a title is the heading), status, unit, budget. */
   detail: string;
   x: number;
   y: number;
@@ -110,7 +113,7 @@ export function layoutDiagram(procedure: CompiledProcedure): DiagramLayout {
 
   const measure = (name: string): void => {
     const state = states.get(name)!;
-    const headerWidth = Math.max(name.length * TITLE_CHAR_WIDTH, describeState(state, states).length * CHAR_WIDTH) + 2 * PAD;
+    const headerWidth = Math.max(describeStateHeading(state).length * TITLE_CHAR_WIDTH, detailOf(state, states).length * CHAR_WIDTH) + 2 * PAD;
     if (state.children.length === 0) {
       sizes.set(name, { width: Math.max(120, headerWidth - 2 * PAD + 24), height: LEAF_HEIGHT });
     } else if (state.kind === 'parallel') {
@@ -270,7 +273,7 @@ export function layoutDiagram(procedure: CompiledProcedure): DiagramLayout {
     const y = r(originY + offset.y);
     const parent = state.parent ? states.get(state.parent) : undefined;
     const initial = parent ? parent.kind === 'compound' && parent.initial === name : procedure.source.initial === name;
-    boxes.set(name, { name, kind: state.kind, region, initial, status: statusOf(state, states), detail: describeState(state, states), x, y, width: r(size.width), height: r(size.height) });
+    boxes.set(name, { name, kind: state.kind, region, initial, status: statusOf(state, states), heading: describeStateHeading(state), detail: detailOf(state, states), x, y, width: r(size.width), height: r(size.height) });
     const content = contentOrigin.get(name) ?? { x: 0, y: 0 };
     for (const child of state.children) place(child, x + content.x, y + content.y, state.kind === 'parallel');
     if (state.kind === 'compound') placeScope(name, { x: x + content.x, y: y + content.y });
@@ -288,6 +291,11 @@ export function layoutDiagram(procedure: CompiledProcedure): DiagramLayout {
   let right = MARGIN + whole.width;
   for (const edge of edges) right = Math.max(right, edge.labelX + Math.max(...edge.labels.map((l) => l.length)) * CHAR_WIDTH);
   return { width: Math.ceil(right + MARGIN), height: Math.ceil(MARGIN + whole.height + MARGIN), boxes: [...boxes.values()], edges };
+}
+
+function detailOf(state: StateNode, states: ReadonlyMap<string, StateNode>): string {
+  const detail = describeState(state, states);
+  return state.title ? `${state.name} · ${detail}` : detail;
 }
 
 /** Transitions grouped by scope (the innermost state holding both ends) and by their ends lifted to that scope's children. */

@@ -9,17 +9,21 @@ import { normalizeStates } from './normalize-states.ts';
 import type { ProcedureSource } from './procedure-definition.ts';
 import { parseYamlSource } from './yaml-source.ts';
 
-export type LoadResult = { ok: true; procedure: CompiledProcedure; diagnostics: [] } | { ok: false; procedure: null; diagnostics: Diagnostic[] };
+/** `diagnostics` are errors; `warnings` (severity 'warning') never stop the load. */
+export type LoadResult =
+  | { ok: true; procedure: CompiledProcedure; diagnostics: []; warnings: Diagnostic[] }
+  | { ok: false; procedure: null; diagnostics: Diagnostic[]; warnings: Diagnostic[] };
 
 export function loadProcedure(text: string, file: string, context: CheckContext = {}): LoadResult {
   const { source, diagnostics: syntax } = parseYamlSource(text, file);
-  if (!source) return { ok: false, procedure: null, diagnostics: syntax };
+  if (!source) return { ok: false, procedure: null, diagnostics: syntax, warnings: [] };
   const schemaErrors = checkSchema(source);
-  if (schemaErrors.length) return { ok: false, procedure: null, diagnostics: sortDiagnostics(schemaErrors) };
+  if (schemaErrors.length) return { ok: false, procedure: null, diagnostics: sortDiagnostics(schemaErrors), warnings: [] };
   const procedure = source.value as ProcedureSource;
   const { states, diagnostics: naming } = normalizeStates(procedure, source);
-  const { diagnostics: checks, guards } = checkProcedure(procedure, states, source, context);
+  const { diagnostics: checks, guards, warnings: unsorted } = checkProcedure(procedure, states, source, context);
   const all = [...naming, ...checks];
-  if (all.length) return { ok: false, procedure: null, diagnostics: sortDiagnostics(all) };
-  return { ok: true, procedure: compileProcedure(procedure, states, guards), diagnostics: [] };
+  const warnings = sortDiagnostics(unsorted);
+  if (all.length) return { ok: false, procedure: null, diagnostics: sortDiagnostics(all), warnings };
+  return { ok: true, procedure: compileProcedure(procedure, states, guards), diagnostics: [], warnings };
 }

@@ -28,6 +28,7 @@ export function normalizeStates(procedure: ProcedureSource, source: YamlSource |
         kind,
         unit: raw.unit ?? null,
         status: raw.status ?? null,
+        title: raw.title ?? null,
         citizenText: raw.citizenText ?? null,
         budget: raw.budget ?? null,
         clock: raw.clock ?? 'runs',
@@ -60,6 +61,7 @@ function expand(event: string, source: string, spec: TransitionsSource, path: Ar
       form: t.form ?? null,
       requires: t.requires ?? [],
       clock: t.clock ?? null,
+      label: t.label ?? null,
       sourcePath: Array.isArray(spec) ? [...path, index] : path,
     };
   });

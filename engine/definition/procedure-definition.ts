@@ -30,6 +30,8 @@ export interface TransitionSource {
   form?: string;
   requires?: string[];
   clock?: ClockAction;
+  /** What an officer's button says, e.g. { vi: 'Tiếp nhận', en: 'Accept' }. */
+  label?: LocalizedText;
 }
 
 export type TransitionsSource = string | TransitionSource | Array<string | TransitionSource>;
@@ -38,6 +40,8 @@ export interface StateSource {
   type?: 'final' | 'parallel';
   unit?: UnitRef;
   status?: number;
+  /** What officers see for the step, e.g. { vi: 'Tiếp nhận hồ sơ', en: 'Reception' }. */
+  title?: LocalizedText;
   citizenText?: LocalizedText;
   budget?: TimeLimit;
   clock?: 'runs' | 'paused';
@@ -100,6 +104,8 @@ export interface Transition {
   form: string | null;
   requires: string[];
   clock: ClockAction | null;
+  /** The officer-facing name of the event, from this transition's `label`. */
+  label: LocalizedText | null;
   /** Where it is written, for diagnostics: e.g. ['states','reception','on','ACCEPT',0]. */
   sourcePath: Array<string | number>;
 }
@@ -111,6 +117,8 @@ export interface StateNode {
   kind: 'atomic' | 'compound' | 'parallel' | 'final';
   unit: UnitRef | null; // null: inherit from the parent, else the receiving desk
   status: number | null;
+  /** The officer-facing name of the step; null when the definition gives none (show the id). */
+  title: LocalizedText | null;
   citizenText: LocalizedText | null;
   budget: TimeLimit | null;
   clock: 'runs' | 'paused';

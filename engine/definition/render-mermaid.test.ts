@@ -69,8 +69,20 @@ describe('renderMermaid', () => {
     const birth = loadProcedure(readFileSync(new URL('../../procedures/birth-registration.yaml', import.meta.url), 'utf8'), 'birth-registration.yaml');
     if (!birth.ok) throw new Error('birth-registration.yaml must load');
     const lines = renderMermaid(birth.procedure).split('\n');
-    expect(lines).toContain("  processing --> signature : PROPOSE_APPROVAL (specialist) · when data.informant.relationship ≠ 'other' or (has(data.informant.authorization) and data.informant.authorization)");
+    expect(lines).toContain("  processing --> signature : Đề xuất phê duyệt — PROPOSE_APPROVAL (specialist) · when data.informant.relationship ≠ 'other' or (has(data.informant.authorization) and data.informant.authorization)");
     const labels = lines.filter((l) => l.includes(' --> ') && l.includes(' : ')).map((l) => l.slice(l.indexOf(' : ') + 3));
     expect(labels.filter((label) => /[;#{}"<>]/.test(label))).toEqual([]);
+  });
+
+  it('names a titled state by its Vietnamese title with the id beside it', () => {
+    const birth = loadProcedure(readFileSync(new URL('../../procedures/birth-registration.yaml', import.meta.url), 'utf8'), 'birth-registration.yaml');
+    if (!birth.ok) throw new Error('birth-registration.yaml must load');
+    const lines = renderMermaid(birth.procedure).split('\n');
+    expect(lines.filter((l) => l.startsWith('  state "')).slice(0, 3)).toEqual([
+      '  state "Tiếp nhận hồ sơ (reception)" as reception',
+      '  state "Chờ bổ sung hồ sơ (awaiting-supplement)" as awaiting_supplement',
+      '  state "Thẩm định, xử lý (processing)" as processing',
+    ]);
+    expect(lines).toContain('  reception --> processing : Tiếp nhận — ACCEPT (receiver) · form 01 · clock start');
   });
 });

@@ -6,7 +6,7 @@
 // such a transition is drawn between the outermost blocks that differ, and its
 // label names the real source and target.
 import { liftTransitions } from './state-tree.ts';
-import { describeState, describeTransition } from './describe-state.ts';
+import { describeState, describeStateName, describeTransition } from './describe-state.ts';
 import type { CompiledProcedure } from './compiled-procedure.ts';
 import type { StateNode } from './procedure-definition.ts';
 
@@ -20,10 +20,10 @@ export function renderMermaid(procedure: CompiledProcedure): string {
     for (const name of children) {
       const state = states.get(name)!;
       if (state.children.length === 0) {
-        lines.push(`${indent}state "${name}" as ${idOf(name)}`, `${indent}${idOf(name)} : ${clean(describeState(state, states))}`);
+        lines.push(`${indent}state "${clean(describeStateName(state))}" as ${idOf(name)}`, `${indent}${idOf(name)} : ${clean(describeState(state, states))}`);
         continue;
       }
-      lines.push(`${indent}state "${clean(`${name} · ${describeState(state, states)}`)}" as ${idOf(name)} {`);
+      lines.push(`${indent}state "${clean(`${describeStateName(state)} · ${describeState(state, states)}`)}" as ${idOf(name)} {`);
       if (state.kind === 'parallel')
         state.children.forEach((region, i) => {
           if (i > 0) lines.push(`${indent}  --`);
@@ -41,10 +41,10 @@ export function renderMermaid(procedure: CompiledProcedure): string {
   // A region is drawn as its own block so each region's [*] start is separate.
   const emitRegion = (region: StateNode, indent: string): void => {
     if (region.children.length === 0) {
-      lines.push(`${indent}state "${region.name}" as ${idOf(region.name)}`, `${indent}${idOf(region.name)} : ${clean(describeState(region, states))}`);
+      lines.push(`${indent}state "${clean(describeStateName(region))}" as ${idOf(region.name)}`, `${indent}${idOf(region.name)} : ${clean(describeState(region, states))}`);
       return;
     }
-    lines.push(`${indent}state "${region.name}" as ${idOf(region.name)} {`);
+    lines.push(`${indent}state "${clean(describeStateName(region))}" as ${idOf(region.name)} {`);
     emitScope(region, `${indent}  `);
     lines.push(`${indent}}`);
   };

@@ -69,4 +69,13 @@ describe('layoutDiagram', () => {
         expect(apart, `${a.name} and ${b.name} overlap`).toBe(true);
       }
   });
+
+  it('heads a titled state with its Vietnamese title and keeps the id in the small line', () => {
+    const result = loadProcedure(readFileSync(new URL('../../procedures/birth-registration.yaml', import.meta.url), 'utf8'), 'birth-registration.yaml');
+    if (!result.ok) throw new Error('birth-registration.yaml must load');
+    const svg = renderSvg(result.procedure);
+    expect(svg).toContain('font-weight="bold">Chờ bổ sung hồ sơ</text>');
+    expect(svg).toContain('fill="#444">awaiting-supplement · status 5 · receiving desk · clock paused</text>');
+    expect(svg).toContain('<title>Tiếp nhận — ACCEPT (receiver) · form 01 · clock start</title>');
+  });
 });

@@ -35,10 +35,10 @@ export function renderSvg(procedure: CompiledProcedure): string {
 function drawLeaf(box: DiagramBox): string {
   const fill = box.status !== null ? (FILL[box.status] ?? '#ffffff') : '#ffffff';
   const final = box.kind === 'final';
-  const parts = [`<g><title>${escapeXml(`${box.name}: ${box.detail}`)}</title>`];
+  const parts = [`<g><title>${escapeXml(`${box.heading}: ${box.detail}`)}</title>`];
   parts.push(`<rect x="${box.x}" y="${box.y}" width="${round(box.width)}" height="${box.height}" rx="8" fill="${fill}" stroke="#333" stroke-width="${final ? 2.5 : 1}"/>`);
   if (final) parts.push(`<rect x="${box.x + 3}" y="${box.y + 3}" width="${round(box.width - 6)}" height="${box.height - 6}" rx="6" fill="none" stroke="#333" stroke-width="0.8"/>`);
-  parts.push(`<text x="${round(box.x + box.width / 2)}" y="${box.y + 18}" text-anchor="middle" font-weight="bold">${escapeXml(box.name)}</text>`);
+  parts.push(`<text x="${round(box.x + box.width / 2)}" y="${box.y + 18}" text-anchor="middle" font-weight="bold">${escapeXml(box.heading)}</text>`);
   parts.push(`<text x="${round(box.x + box.width / 2)}" y="${box.y + 34}" text-anchor="middle" font-size="11" fill="#444">${escapeXml(box.detail)}</text>`);
   parts.push('</g>');
   return parts.join('');
@@ -47,9 +47,9 @@ function drawLeaf(box: DiagramBox): string {
 function drawContainer(box: DiagramBox): string {
   const dashed = box.region ? ' stroke-dasharray="6 4"' : '';
   const fill = box.region ? 'none' : '#fbfbfb';
-  const parts = [`<g><title>${escapeXml(`${box.name}: ${box.detail}`)}</title>`];
+  const parts = [`<g><title>${escapeXml(`${box.heading}: ${box.detail}`)}</title>`];
   parts.push(`<rect x="${box.x}" y="${box.y}" width="${round(box.width)}" height="${round(box.height)}" rx="10" fill="${fill}" stroke="#666"${dashed}/>`);
-  parts.push(`<text x="${box.x + 12}" y="${box.y + 18}" font-weight="bold">${escapeXml(box.name)}</text>`);
+  parts.push(`<text x="${box.x + 12}" y="${box.y + 18}" font-weight="bold">${escapeXml(box.heading)}</text>`);
   parts.push(`<text x="${box.x + 12}" y="${box.y + 32}" font-size="11" fill="#444">${escapeXml(box.detail)}</text>`);
   parts.push('</g>');
   return parts.join('');

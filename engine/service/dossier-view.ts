@@ -16,6 +16,8 @@ export interface DossierView {
   procedureVersion: number;
   procedureName: LocalizedText;
   state: string;
+  /** The definition's `title` of the state the dossier is in (its first active leaf); null when it has none. */
+  stateTitle: LocalizedText | null;
   statusCode: number;
   statusText: LocalizedText | null;
   version: number;
@@ -55,6 +57,7 @@ export function toDossierView(d: DossierRecord, procedure: CompiledProcedure, pr
     procedureVersion: d.procedureVersion,
     procedureName: procedure.source.name,
     state: d.state,
+    stateTitle: leaf?.title ?? null,
     statusCode: d.statusCode,
     statusText: leaf?.citizenText ?? null,
     version: d.version,

@@ -1,17 +1,72 @@
 // Recording that a deadline passed: an OVERDUE event in the audit trail, a
 // notice to the holding unit's supervisor, and the escalation event the
 // procedure declares for the step. Each deadline is recorded exactly once,
-// whichever of the delayed job and the reconciler gets there first: both take
-// the dossier's row lock and re-check under it.
+// whichever of the delayed job, a set-based batch and the reconciler gets
+// there first: all take the dossier's row lock and re-check under it.
 import type { Logger } from 'pino';
 import { isMotcuaError } from '../motcua-error.ts';
-import { findOverdueDossiers, findOverdueSteps, markStepOverdue } from '../store/deadline-store.ts';
+import { findOverdueDossiers, findOverdueSteps, isStepSettled, lockDueDossiers, markStepOverdue, writeOverdueBatch, type OverdueWrite } from '../store/deadline-store.ts';
 import { lockDossier } from '../store/dossier-store.ts';
-import type { NewDossierEvent } from '../store/event-store.ts';
+import { chainEvents, type NewDossierEvent } from '../store/event-store.ts';
 import type { DossierRecord } from '../store/records.ts';
 import { applyEvent } from './advance-dossier.ts';
 import { recordDossierEvents } from './record-transition.ts';
 import type { ServiceContext } from './service-context.ts';
+
+/** How many dossiers one set-based batch locks and records. */
+export const overdueBatchSize = 500;
+
+/**
+ * What a step's deadline job does: nothing when the visit is already
+ * settled (recorded by a batch, or left) — one read, no lock; else it records
+ * a batch of every step due by now (its own among them, unless a transition
+ * holds its dossier), and its own step alone if the batch did not take it.
+ * When a province's steps fall due at one instant, the first jobs record
+ * them by the hundred and the rest find them settled.
+ */
+export async function recordStepDeadline(ctx: ServiceContext, stepId: number, dossierId: string, log: Logger): Promise<boolean> {
+  if (await isStepSettled(ctx.db, stepId)) return false;
+  const recorded = await recordDueSteps(ctx);
+  if (recorded.has(stepId)) return true;
+  return recordStepOverdue(ctx, stepId, dossierId, log);
+}
+
+/**
+ * Records, in one transaction and one write statement, the due steps of up
+ * to `limit` dossiers no one else holds: per dossier its OVERDUE events
+ * chained on its own head (the hash chain is per dossier, so different
+ * dossiers go in one statement) and a notice to the holding unit's
+ * supervisor per step — the same records as recordStepOverdue. Dossiers with
+ * a step whose procedure escalates on overdue (`onOverdue.send`) are left to
+ * recordStepOverdue, which applies the event. Returns the recorded step ids.
+ */
+export async function recordDueSteps(ctx: ServiceContext, limit = overdueBatchSize): Promise<Set<number>> {
+  const recorded = await ctx.db.transaction(async (trx) => {
+    const now = ctx.now();
+    const locked = await lockDueDossiers(trx, now, limit);
+    const writes: OverdueWrite[] = [];
+    for (const { dossier, dueSteps } of locked) {
+      const procedure = await ctx.procedures.get(dossier.procedureCode, dossier.procedureVersion, trx);
+      if (dueSteps.length === 0 || dueSteps.some((s) => procedure.states.get(s.state)?.onOverdue?.send)) continue;
+      const unit = dossier.currentUnit;
+      const events = chainEvents(dossier.id, { seq: dossier.eventSeq, hash: dossier.eventHash }, dueSteps.map((s) => overdueEvent(dossier, now, { scope: 'step', state: s.state, unit, dueAt: s.dueAt!.toISOString() })));
+      const last = events[events.length - 1]!;
+      writes.push({
+        dossierId: dossier.id, expectedVersion: dossier.version, expectedEventSeq: dossier.eventSeq, eventSeq: last.seq, eventHash: last.hash,
+        stepIds: dueSteps.map((s) => s.id), events,
+        notices: dueSteps.map((s) => supervisorNotice(dossier, unit, `bước '${s.state}' quá hạn`, `step '${s.state}' is overdue`).payload),
+      });
+    }
+    if (writes.length === 0) return new Set<number>();
+    const written = await writeOverdueBatch(trx, writes, now);
+    const steps = writes.flatMap((w) => w.stepIds);
+    // Every row is locked by this transaction: a shortfall is a bug, and nothing of the batch may stay.
+    if (written.dossiers !== writes.length || written.steps !== steps.length) throw new Error(`overdue batch wrote ${written.dossiers} of ${writes.length} dossiers and ${written.steps} of ${steps.length} steps`);
+    return new Set(steps);
+  });
+  if (recorded.size > 0) ctx.outboxWritten();
+  return recorded;
+}
 
 export async function recordStepOverdue(ctx: ServiceContext, stepId: number, dossierId: string, log: Logger): Promise<boolean> {
   const done = await ctx.db.transaction(async (trx) => {
@@ -71,6 +126,12 @@ export async function recordDossierOverdue(ctx: ServiceContext, dossierId: strin
 export async function reconcileDeadlines(ctx: ServiceContext, log: Logger, batch = 500): Promise<{ steps: number; dossiers: number }> {
   let steps = 0;
   let dossiers = 0;
+  // Set-based first; what a batch leaves (escalating steps, dossiers another transaction held) one by one.
+  for (;;) {
+    const recorded = await recordDueSteps(ctx, batch);
+    steps += recorded.size;
+    if (recorded.size === 0) break;
+  }
   for (;;) {
     const due = await findOverdueSteps(ctx.db, ctx.now(), batch);
     for (const s of due) if (await recordStepOverdue(ctx, s.stepId, s.dossierId, log)) steps++;

@@ -69,7 +69,7 @@ function atRiskUntil(ctx: ServiceContext, now: Date): Date {
 
 async function toView(ctx: ServiceContext, r: WatchedRow, now: Date, unitVi: string, unitEn: string): Promise<WatchedDossierView> {
   const procedure = await ctx.procedures.get(r.procedureCode, r.procedureVersion);
-  const node = procedure.states.get(r.state.split(',')[0]!) as { title?: LocalizedText } | undefined;
+  const node = procedure.states.get(r.state.split(',')[0]!);
   const statutory = r.pausedAt === null && r.dueAt !== null && r.dueAt.getTime() === r.watchDueAt.getTime();
   return {
     id: r.id,
