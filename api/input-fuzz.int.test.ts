@@ -42,6 +42,18 @@ interface Endpoint {
 
 const pdf = '%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n';
 const yaml = 'code: fuzz.1\nversion: 1\nname: { vi: Thử, en: Fuzz }\n';
+const scenarios = [
+  'scenarios:',
+  '  - name: accepted in the morning',
+  '    given:',
+  '      receivingUnit: hop-thinh',
+  '      receivedAt: 2026-03-02T09:30+07:00',
+  '      data: { child: { fullName: Nguyễn Văn An, sex: male, birthDate: "2026-02-20", birthPlace: Bắc Ninh }, mother: { fullName: Trần Thị Bình, idNumber: "027190001234" }, informant: { relationship: mother } }',
+  '      expect: { state: reception, status: 1 }',
+  '    steps:',
+  '      - { at: 2026-03-02T09:40+07:00, event: ACCEPT, role: receiver, unit: hop-thinh }',
+  '',
+].join('\n');
 
 const endpoints: Endpoint[] = [
   { method: 'POST', path: '/v1/auth/login', as: null, body: () => ({ username: 'receiver.hop-thinh', password: 'demo' }) },
@@ -50,6 +62,8 @@ const endpoints: Endpoint[] = [
   { method: 'GET', path: '/v1/procedures', as: 'receiver.hop-thinh' },
   { method: 'GET', path: '/v1/procedures/:code', as: 'receiver.hop-thinh', params: () => ({ code: '1.001193' }) },
   { method: 'POST', path: '/v1/procedures', as: 'author.bac-ninh', query: { file: 'fuzz.yaml' }, text: { contentType: 'application/yaml', body: () => yaml } },
+  { method: 'GET', path: '/v1/procedures/:code/diagram.svg', as: 'receiver.hop-thinh', params: () => ({ code: '1.001193' }), query: { version: '1' } },
+  { method: 'POST', path: '/v1/procedures/:code/versions/:version/scenarios', as: 'author.bac-ninh', params: () => ({ code: '1.001193', version: '1' }), text: { contentType: 'application/yaml', body: () => scenarios } },
   { method: 'GET', path: '/v1/procedures/:code/versions', as: 'author.bac-ninh', params: () => ({ code: '1.001193' }) },
   { method: 'GET', path: '/v1/procedures/:code/versions/:version', as: 'author.bac-ninh', params: () => ({ code: '1.001193', version: '1' }) },
   { method: 'POST', path: '/v1/procedures/:code/versions/:version/publish', as: 'author.bac-ninh', params: () => ({ code: '1.001193', version: '1' }) },

@@ -61,6 +61,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     clockPaused: bool,
     overdue: bool,
     atRisk: bool,
+    workingMinutesLeft: { ...nullable({ type: 'number' }), description: 'Working minutes until the due date (negative once overdue); null with no due date, the clock paused, or the dossier closed.' },
     extendedAt: nullable(time),
     receivingUnit: str,
     competentUnit: str,
@@ -88,7 +89,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     chainIntact: bool,
     events: {
       type: 'array',
-      items: object({ seq: int, type: str, at: time, actorRole: str, actorId: nullable(str), unit: nullable(str), fromState: nullable(str), toState: str, statusCode: int, comment: nullable(str), payload: freeObject, hash: str }),
+      items: object({ seq: int, type: str, at: time, actorRole: str, actorId: nullable(str), actorName: { ...nullable(str), description: "The acting officer's username; null for the system and connectors." }, unit: nullable(str), fromState: nullable(str), toState: str, statusCode: int, comment: nullable(str), payload: freeObject, hash: str }),
     },
   }),
   TimeByUnit: object({
@@ -143,7 +144,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     status: { type: 'string', enum: ['dry-run', 'proposed', 'applied'] },
     stateMap: { type: 'object', additionalProperties: str },
     proposedBy: str, proposedAt: time, approvedBy: nullable(str), approvedAt: nullable(time),
-    // Plain references: openapi-backend's validator shares the arrays of a $ref with siblings, which its own copy step then breaks.
+    // Plain references, no sibling keywords: a dereferencer may merge siblings into a shallow copy sharing the target's arrays.
     report: ref('MigrationPlanReport'),
     appliedReport: nullable(ref('MigrationReport')),
   }),
@@ -212,6 +213,19 @@ export const componentSchemas: Record<string, JsonSchema> = {
     dossierId: { type: 'string', format: 'uuid' },
     receiptCode: str,
     items: { type: 'array', items: object({ form: { type: 'string', enum: ['01', '02', '03', '04', '05'] }, title: str, event: { type: 'string', description: 'The event that issued it (its latest issue)' }, seq: int, issuedAt: time, href: str }) },
+  }),
+  Diagnostic: object({ file: str, line: int, col: int, message: str, path: { type: 'string', description: 'Where in the document, e.g. states.reception.on.ACCEPT.target' } }, ['file', 'line', 'col', 'message']),
+  ScenarioRun: object({
+    procedureFile: str,
+    scenarioFile: str,
+    diagnostics: { type: 'array', items: ref('Diagnostic'), description: 'Problems that stopped the run: the definition or the scenario file does not load.' },
+    results: {
+      type: 'array',
+      items: object({
+        name: str, line: int, col: int, steps: int,
+        failure: nullable(object({ step: { type: 'integer', description: '0 for given, else the 1-based step' }, description: str, line: int, col: int, mismatches: { type: 'array', items: object({ field: str, expected: str, actual: str }) } })),
+      }),
+    },
   }),
   PasswordChanged: object({ sessionsEnded: { type: 'integer', minimum: 0, description: "The account's other sessions that ended; the caller's own stays." } }),
   AccountState: object({ username: str, active: bool, sessionsEnded: { type: 'integer', minimum: 0, description: 'Sessions ended by this call (0 when enabling).' } }),

@@ -45,6 +45,12 @@ export const authoringOperations: OperationSpec[] = [
   { method: 'get', path: '/v1/procedures/:code/versions/:version', operationId: 'getProcedureVersion', tag: 'authoring', auth: 'bearer', summary: 'One version with its source', params: version, responses: { 200: { description: 'The version', schema: ref('ProcedureVersionSource') } }, errors: [400, 403, 404] },
   { method: 'post', path: '/v1/procedures/:code/versions/:version/publish', operationId: 'publishProcedureVersion', tag: 'authoring', auth: 'bearer', summary: 'Make a draft the version new dossiers use', params: version, responses: { 200: { description: 'The published version', schema: ref('ProcedureVersion') } }, errors: [400, 403, 404, 409, 422] },
   {
+    method: 'post', path: '/v1/procedures/:code/versions/:version/scenarios', operationId: 'runProcedureScenarios', tag: 'authoring', auth: 'bearer', summary: 'Run scenario tests against a stored version (a draft too); nothing is written',
+    description: 'A definition or scenario file that does not load answers 200 with `diagnostics` (file:line:col), not an error.',
+    params: version, body: { contentType: ['application/yaml', 'text/yaml', 'text/plain'], schema: { type: 'string' }, description: 'Scenarios in the *.scenarios.yaml format (procedures/README.md)' },
+    responses: { 200: { description: 'Each scenario passed, or failed at a step with its mismatches', schema: ref('ScenarioRun') } }, errors: [400, 403, 404],
+  },
+  {
     method: 'post', path: '/v1/procedures/:code/migrations', operationId: 'migrateDossiers', tag: 'authoring', auth: 'bearer', summary: 'Plan moving dossiers in flight to another version: a dry run, or a proposal a second person approves',
     params: code, body: { schema: migrationBody },
     responses: {

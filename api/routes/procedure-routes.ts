@@ -11,6 +11,12 @@ import type { OperationSpec } from '../openapi/operation-spec.ts';
 
 export const procedureOperations: OperationSpec[] = [
   { method: 'get', path: '/v1/procedures', operationId: 'listProcedures', tag: 'procedures', auth: 'bearer', summary: 'Published procedures, latest version of each', responses: { 200: { description: 'Procedures', schema: list(ref('ProcedureSummary')) } }, errors: [] },
+  {
+    method: 'get', path: '/v1/procedures/:code/diagram.svg', operationId: 'getProcedureDiagram', tag: 'procedures', auth: 'bearer', summary: "The procedure's states and transitions as an SVG diagram",
+    params: { code: { description: 'National procedure code, e.g. 1.001193' } },
+    query: { version: { description: 'This version, a draft too (default: the latest published)', schema: { type: 'integer', minimum: 1 } } },
+    responses: { 200: { description: 'The diagram', contentType: 'image/svg+xml', schema: { type: 'string' }, headers: { 'Cache-Control': { description: 'private, no-cache' } } } }, errors: [400, 404],
+  },
   { method: 'get', path: '/v1/procedures/:code', operationId: 'getProcedure', tag: 'procedures', auth: 'bearer', summary: 'One procedure with its data schema, documents and states', params: { code: { description: 'National procedure code, e.g. 1.001193' } }, responses: { 200: { description: 'The latest published version', schema: ref('Procedure') } }, errors: [404] },
 ];
 

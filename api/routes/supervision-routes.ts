@@ -25,7 +25,7 @@ const filters = {
   state: { description: 'Only dossiers in this state, e.g. appraisal', schema: { type: 'string', maxLength: 200 } },
   level: { description: 'Only units of this level', schema: { type: 'string', enum: ['province', 'department', 'commune'] } },
 };
-const format = { format: { description: 'csv or xlsx: a download instead of JSON (or send Accept: text/csv, or the XLSX media type)', schema: { type: 'string', enum: ['json', 'csv', 'xlsx'] } } };
+const format = { format: { description: 'csv or xlsx: a download instead of JSON (400 for any other value); without it, Accept decides (text/csv, the XLSX media type)', schema: { type: 'string', enum: ['json', 'csv', 'xlsx'] } } };
 const download = { 'Content-Disposition': { description: 'attachment; filename=<name>.csv|xlsx, for CSV and XLSX' } };
 const table = { 'text/csv': { type: 'string', description: 'UTF-8, one row per item, Vietnamese headers' }, [XLSX]: { type: 'string', contentEncoding: 'binary' } };
 const watchList = (kind: 'overdue' | 'at-risk'): OperationSpec => ({
