@@ -35,7 +35,7 @@ export function listDataReferences(expression: string): string[][] {
       args.forEach((arg, i) => (i === 0 && arg.op === 'id' ? undefined : visit(arg, shadowed || binds)));
       return;
     }
-    for (const child of children(node)) visit(child, shadowed);
+    for (const child of listCelChildren(node)) visit(child, shadowed);
   };
   visit(ast, false);
   return found;
@@ -52,7 +52,8 @@ function memberChain(node: ASTNode): string[] | null {
   return current.op === 'id' && current.args === 'data' && names.length > 0 ? names : null;
 }
 
-function children(node: ASTNode): ASTNode[] {
+/** The operands of a CEL syntax node, in source order (shared by every walk over guard expressions). */
+export function listCelChildren(node: ASTNode): ASTNode[] {
   switch (node.op) {
     case 'value':
     case 'id':

@@ -4,6 +4,7 @@
 // a path with a literal (`data.maritalStatus != "divorcd"`, `data.age >= 18`,
 // `data.kind in ["a", "b"]`), with where the literal sits in the expression.
 import { Environment, type ASTNode } from '@marcbachmann/cel-js';
+import { listCelChildren } from './list-data-references.ts';
 
 const environment = new Environment({ enableOptionalTypes: true, homogeneousAggregateLiterals: false })
   .registerVariable('data', 'map')
@@ -63,7 +64,7 @@ export function listGuardTerms(expression: string): GuardTerms {
       args.forEach((arg, i) => (i === 0 && arg.op === 'id' ? undefined : visit(arg, bound)));
       return;
     }
-    for (const child of children(node)) visit(child, shadowed);
+    for (const child of listCelChildren(node)) visit(child, shadowed);
   };
   visit(ast, new Set());
   return { paths: [...paths.values()], comparisons };
@@ -98,28 +99,4 @@ function literalsOf(node: ASTNode, list: boolean): Array<{ literal: Literal; sta
 
 function mirror(op: string): string {
   return ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[op] ?? op;
-}
-
-function children(node: ASTNode): ASTNode[] {
-  switch (node.op) {
-    case 'value':
-    case 'id':
-      return [];
-    case '.':
-    case '.?':
-      return [node.args[0]];
-    case 'call':
-      return node.args[1];
-    case 'rcall':
-      return [node.args[1], ...node.args[2]];
-    case 'list':
-      return node.args;
-    case 'map':
-      return node.args.flat();
-    case '!_':
-    case '-_':
-      return [node.args];
-    default:
-      return [...(node.args as ASTNode[])];
-  }
 }
