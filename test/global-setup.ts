@@ -27,10 +27,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let embedded: EmbeddedServer | null = null;
   let embeddedDir: string | null = null;
   let adminUrl = process.env.TEST_DATABASE_URL ?? '';
+  // The multi-process tests (two APIs and two workers, each with its pools and queue
+  // connections) beside another test file need about 300 connections; a server that
+  // allows fewer (PostgreSQL's default is 100) would refuse clients mid-test.
+  if (adminUrl) {
+    const allowed = await readMaxConnections(adminUrl);
+    if (allowed < neededConnections) {
+      process.stderr.write(`TEST_DATABASE_URL's server allows ${allowed} connections and these tests need ${neededConnections}: starting an embedded PostgreSQL server instead (raise max_connections to use that server)\n`);
+      adminUrl = '';
+    }
+  }
   if (!adminUrl) {
     embeddedDir = await mkdtemp(join(tmpdir(), 'motcua-test-pg-'));
     // Every test system opens its own pools; two test files at once need more than the default 100 connections.
-    embedded = await startEmbeddedPostgres({ dataDir: embeddedDir, port: null, database: 'postgres', log: () => {}, maxConnections: 300 });
+    embedded = await startEmbeddedPostgres({ dataDir: embeddedDir, port: null, database: 'postgres', log: () => {}, maxConnections: neededConnections });
     adminUrl = embedded.url;
   }
   const templateDatabase = `motcua_tpl_${runId}`;
@@ -62,6 +72,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await rm(embeddedDir!, { recursive: true, force: true });
     }
   };
+}
+
+const neededConnections = 300;
+
+async function readMaxConnections(serverUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ max_connections: string }>('SHOW max_connections');
+    return Number(rows[0]!.max_connections);
+  } finally {
+    await client.end();
+  }
 }
 
 async function dropRunDatabases(adminUrl: string, runId: string): Promise<void> {
