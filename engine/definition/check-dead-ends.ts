@@ -14,6 +14,7 @@ import type { Report } from './check-data-references.ts';
 import { findUnknownField } from './find-unknown-field.ts';
 import { describeAssignment, GuardDataSpace, type Assignment } from './guard-data-space.ts';
 import { listDataReferences } from './list-data-references.ts';
+import { listReachableStates } from './list-reachable-states.ts';
 import { doneEvent, type StateNode, type Transition } from './procedure-definition.ts';
 import type { PathSegment } from './yaml-source.ts';
 
@@ -70,23 +71,7 @@ function onlyData(a: Assignment): Assignment {
 
 /** Whether `target` can be entered from the initial state by transitions whose conditions can hold with this data. */
 function isReachable(initial: string, target: string, states: ReadonlyMap<string, StateNode>, space: GuardDataSpace, data: Assignment): boolean {
-  const reached = new Set<string>();
-  const queue: string[] = [];
-  const enter = (name: string) => {
-    const state = states.get(name);
-    if (!state || reached.has(name)) return;
-    reached.add(name);
-    queue.push(name);
-    if (state.parent) enter(state.parent);
-    if (state.kind === 'compound' && state.initial) enter(state.initial);
-    if (state.kind === 'parallel') state.children.forEach(enter);
-  };
-  enter(initial);
-  while (queue.length && !reached.has(target)) {
-    const state = states.get(queue.shift()!)!;
-    for (const t of state.transitions) if (t.when === null || space.canHold(t.when, data)) enter(t.target);
-  }
-  return reached.has(target);
+  return listReachableStates(initial, states, (t) => t.when === null || space.canHold(t.when, data)).has(target);
 }
 
 /** A compound state with a final child, or a parallel state each of whose regions has one: it can be done and wait for onDone. */

@@ -15,6 +15,7 @@ import { checkTitles } from './check-titles.ts';
 import { compileGuard, explainGuardError, type CompiledGuard } from './compile-guard.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { describeDidYouMean } from './did-you-mean.ts';
+import { listReachableStates } from './list-reachable-states.ts';
 import type { ProcedureSource, StateNode } from './procedure-definition.ts';
 import { diagnosticAt, type PathSegment, type YamlSource } from './yaml-source.ts';
 
@@ -125,23 +126,7 @@ function checkWayOut(states: Map<string, StateNode>, at: (path: PathSegment[], m
 }
 
 function checkReachable(procedure: ProcedureSource, states: Map<string, StateNode>, at: (path: PathSegment[], message: string, key?: boolean) => void): void {
-  const reached = new Set<string>();
-  const queue: string[] = [];
-  const enter = (name: string) => {
-    const state = states.get(name);
-    if (!state || reached.has(name)) return;
-    reached.add(name);
-    queue.push(name);
-    // Entering a state enters its ancestors, and its initial child (or every region).
-    if (state.parent) enter(state.parent);
-    if (state.kind === 'compound' && state.initial) enter(state.initial);
-    if (state.kind === 'parallel') state.children.forEach(enter);
-  };
-  enter(procedure.initial);
-  while (queue.length) {
-    const state = states.get(queue.shift()!)!;
-    for (const t of state.transitions) enter(t.target);
-  }
+  const reached = listReachableStates(procedure.initial, states);
   for (const state of states.values())
     if (!reached.has(state.name)) at(state.sourcePath, `state '${state.name}' is unreachable: no transition leads to it from '${procedure.initial}'; add one or remove the state`, true);
 }
