@@ -1,12 +1,14 @@
 // A commune desk's day in the console, in a real Chromium against the real
 // system: the receiver files a birth registration with scanned documents (the
-// checklist ticks itself), asks for a supplement, takes it in; the specialist
+// checklist ticks itself), asks for a supplement and prints form 02, takes it
+// in and prints form 01 (the PDFs' text is read back and checked); the specialist
 // claims and proposes; the leader signs; the dossier leaves their worklists.
 // Laptop (1280×720) and tablet (768×1024) screenshots go to screenshots/.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../test/api-client.ts';
 import { launchConsoleBrowser, screenshot, text, texts, tinyPdf, type ConsoleBrowser } from '../../test/console-browser.ts';
+import { extractPdfText } from '../../test/extract-pdf-text.ts';
 import { startTestSystem, type TestSystem } from '../../test/start-test-system.ts';
 
 let system: TestSystem;
@@ -41,6 +43,30 @@ async function dropFile(page: Page, selector: string, name: string, bytes: Buffe
     return dt;
   })()`);
   await page.dispatchEvent(selector, 'drop', { dataTransfer });
+}
+
+/**
+ * Prints a form as an officer does: "Tải PDF" on the dossier page fetches the PDF and opens it in a new tab.
+ * Returns the text of the bytes the server handed the console (what goes to the printer), line by line.
+ */
+async function printForm(page: Page, form: string): Promise<string> {
+  const path = `/v1/dossiers/${dossier.id}/forms/${form}`;
+  let delivered: { status: number; type: string | undefined; bytes: Buffer } | null = null;
+  // The console's own request, passed through unchanged; the route keeps a copy of what it carried.
+  await page.route((url) => url.pathname === path, async (route) => {
+    const response = await route.fetch();
+    delivered = { status: response.status(), type: response.headers()['content-type'], bytes: await response.body() };
+    await route.fulfill({ response });
+  });
+  const button = page.locator(`[data-testid="printable-form"][data-form="${form}"]`).getByRole('button', { name: new RegExp(`^Tải PDF mẫu ${form}`) });
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), button.click()]);
+  await tab.waitForURL(/^blob:/);
+  await tab.close();
+  await page.unroute((url) => url.pathname === path);
+  const got = delivered as { status: number; type: string | undefined; bytes: Buffer } | null;
+  expect(got?.status).toBe(200);
+  expect(got?.type).toBe('application/pdf');
+  return (await extractPdfText(got!.bytes)).text;
 }
 
 describe('the commune desk', () => {
@@ -118,7 +144,7 @@ describe('the commune desk', () => {
     expect((await api.get(`/v1/dossiers/${dossier.id}/attachments`)).body.items).toHaveLength(2);
   });
 
-  it('asks for a supplement with the reason and the missing document; form 02 is ready to print', async () => {
+  it('asks for a supplement with the reason and the missing document; form 02 is printed', async () => {
     await receiver.getByRole('button', { name: 'Yêu cầu bổ sung', exact: true }).click();
     const dialog = receiver.getByRole('dialog', { name: 'Yêu cầu bổ sung' });
     await dialog.getByLabel('Lý do').fill('Người đi đăng ký là người được ủy quyền: cần văn bản ủy quyền');
@@ -134,9 +160,15 @@ describe('the commune desk', () => {
     const forms = receiver.getByTestId('printable-form');
     expect(await forms.evaluateAll((items) => items.map((li) => li.getAttribute('data-form')))).toEqual(['02']);
     expect(await forms.getByRole('button').evaluateAll((b) => b.map((x) => x.getAttribute('data-href')))).toEqual([`/v1/dossiers/${dossier.id}/forms/02`, `/v1/dossiers/${dossier.id}/forms/02?format=html`]);
+    const form02 = await printForm(receiver, '02');
+    expect(form02).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ\nMã hồ sơ: H04.101-260302-0001\nHồ sơ của:\nÔng/Bà: Nguyễn Văn An\n');
+    expect(form02).toContain(
+      'Yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:\n1. Văn bản ủy quyền (nếu người đi đăng ký không phải cha, mẹ, ông, bà, người\nthân)\nLý do: Người đi đăng ký là người được ủy quyền: cần văn bản ủy quyền\n',
+    );
+    expect(form02).toContain('Ngày yêu cầu: 09 giờ 00 phút, ngày 02/03/2026\n');
   });
 
-  it('takes the supplement in: the scan ticks the last document, the clock starts, forms 01 and 02 are listed', async () => {
+  it('takes the supplement in: the scan ticks the last document, the clock starts, form 01 is printed', async () => {
     await receiver.getByLabel('Đính kèm bản quét: Văn bản ủy quyền').setInputFiles({ name: 'uy-quyen.pdf', mimeType: 'application/pdf', buffer: pdf });
     await scanRow(receiver, 'authorization').and(receiver.locator('.is-present')).waitFor();
     expect(await receiver.locator('li.scan-row.is-present').count()).toBe(3);
@@ -146,6 +178,14 @@ describe('the commune desk', () => {
     expect(await text(receiver.getByTestId('fact-due'))).toBe('02/03/2026 17:00 Sắp đến hạn còn 6 giờ 30 phút làm việc');
     expect(await receiver.getByTestId('printable-form').evaluateAll((items) => items.map((li) => li.getAttribute('data-form')))).toEqual(['01', '02']);
     await screenshot(receiver, 'desk-dossier');
+    // The receipt and appointment slip lists what was handed in, the authorization included (its name wraps in the
+    // table cell), and the due date shown above.
+    const form01 = await printForm(receiver, '01');
+    expect(form01).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ\nMã hồ sơ: H04.101-260302-0001\n');
+    expect(form01).toContain(
+      'TT Tên giấy tờ Hình thức Số lượng\n1 Tờ khai đăng ký khai sinh Bản chính 1\n2 Giấy chứng sinh hoặc văn bản của người làm chứng Bản chính 1\n3 Văn bản ủy quyền (nếu người đi đăng ký không phải cha,\nmẹ, ông, bà, người thân)\nBản chính 1\n2. Số lượng hồ sơ: 01 bộ\n',
+    );
+    expect(form01).toContain('5. Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 02/03/2026\n');
   });
 
   it('finds the dossier by the applicant’s name without accents, and by receipt code; the overdue filter leaves it out', async () => {

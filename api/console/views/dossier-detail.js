@@ -84,7 +84,11 @@ export async function render(ctx) {
                 show(message);
               },
             },
-            { documents: page.procedure?.documents ?? [], missingRequired: page.attachments?.missingRequired ?? [] },
+            {
+              documents: page.procedure?.documents ?? [],
+              missingRequired: page.attachments?.missingRequired ?? [],
+              received: (page.attachments?.documents ?? []).filter((doc) => doc.present).map((doc) => doc.documentId),
+            },
           ),
           mayExtend(d, ctx.user)
             ? extensionForm(d, {

@@ -18,9 +18,11 @@ const asksForDocuments = (ev) => ev.type === 'ASK_SUPPLEMENT' || ev.form === '02
 /**
  * actionsPanel(dossier, { send(body, headers), done(nextDossier, notice), stale(notice) }, { documents, missingRequired })
  * `send` posts the event; `done` redraws with the new dossier; `stale` reloads after a 409.
- * `documents` (the procedure's) and `missingRequired` (ids with no scan) preset a supplement request.
+ * `documents` (the procedure's) and `missingRequired` (ids with no scan) preset a supplement request;
+ * `received` (ids with a scan) is sent with an event that issues the receipt, form 01, so the slip lists
+ * what the applicant actually handed in, conditional documents included (Circular 01/2018, form 01, item 1).
  */
-export function actionsPanel(d, { send, done, stale }, { documents = [], missingRequired = [] } = {}) {
+export function actionsPanel(d, { send, done, stale }, { documents = [], missingRequired = [], received = [] } = {}) {
   const section = h('section', { class: 'card actions', 'aria-labelledby': 'actions-title' }, h('h2', { id: 'actions-title' }, bi('Thao tác', 'Actions')));
   if (!d.availableEvents.length) {
     section.append(
@@ -50,6 +52,7 @@ export function actionsPanel(d, { send, done, stale }, { documents = [], missing
     slot.replaceChildren();
     const body = { type: ev.type, expectedVersion: d.version };
     if (text.trim()) body.comment = text.trim();
+    if (ev.form === '01' && received.length && data.receivedDocuments === undefined) data = { ...data, receivedDocuments: received };
     if (Object.keys(data).length) body.data = data;
     try {
       const next = await send(body, { 'Idempotency-Key': newKey() });
