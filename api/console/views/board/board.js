@@ -22,7 +22,9 @@ export async function render(ctx) {
 
   const scope = filterQuery(readFilters(ctx.query), ['unit', 'procedure', 'state', 'level']);
   // One request for the whole board; the server's clock decides "now" and the default period, not this computer's.
-  const board = await get(`/v1/supervision/board?${filterQuery(readFilters(ctx.query), ['unit', 'procedure', 'state', 'level', 'from', 'to'])}&limit=100`);
+  const query = new URLSearchParams(filterQuery(readFilters(ctx.query), ['unit', 'procedure', 'state', 'level', 'from', 'to']));
+  query.set('limit', '100');
+  const board = await get(`/v1/supervision/board?${query}`);
   const { counts, overdue, atRisk, statistics: byProcedure, monthlyByProcedure: monthly, procedures } = board;
   const filters = { ...readFilters(ctx.query), from: byProcedure.from, to: byProcedure.to };
   const period = filterQuery(filters, ['unit', 'procedure', 'state', 'level', 'from', 'to']);
