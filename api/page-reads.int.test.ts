@@ -165,9 +165,9 @@ describe('GET /v1/supervision/board', () => {
     expect(board.statistics.groups.map((g: { key: string }) => g.key)).toEqual(['1.001193', '1.001612', '1.012753']);
     expect(board.monthlyByProcedure.map((s: { key: string }) => s.key)).toEqual(['1.001193', '1.001612', '1.012753']);
     for (const series of board.monthlyByProcedure) expect(series.groups).toEqual((await province.get(`/v1/supervision/stats?${period}&procedure=${series.key}&groupBy=month`)).body.groups);
-    // The hand-computed fixture: D7 and D11 overdue, D12 at risk.
+    // The hand-computed fixture: D7 and D11 overdue, D12 at risk; and the birth registration filed today, due at 17:00.
     expect(board.overdue.items.map((d: { receiptCode: string }) => d.receiptCode)).toEqual([ids.D7!.receiptCode, ids.D11!.receiptCode]);
-    expect(board.atRisk.items.map((d: { receiptCode: string }) => d.receiptCode)).toEqual([ids.D12!.receiptCode]);
+    expect(board.atRisk.items.map((d: { receiptCode: string }) => d.receiptCode)).toEqual([ids.D12!.receiptCode, filed.receiptCode]);
     expect(board.monthlyByProcedure[0].groups.map((g: { key: string }) => g.key)).toEqual(['2026-02', '2026-03']);
   });
 
