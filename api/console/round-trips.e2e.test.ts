@@ -90,13 +90,13 @@ describe('an officer', () => {
     // Signing in: the login, who you are with the unit directory (once per session), and the worklist.
     expect(signInRequests).toEqual(['POST /v1/auth/login', 'GET /v1/me?include=units', 'GET /v1/worklist?include=procedureFacet']);
     const rows = page.getByTestId('worklist-row');
-    expect(await page.getByLabel('Thủ tục', { exact: true }).locator('option').allInnerTexts()).toEqual(['Tất cả thủ tục', expect.stringMatching(/^1\.001193 — .* \(2\)$/)]);
+    expect(await page.locator('#worklist-procedure').locator('option').allInnerTexts()).toEqual(['Tất cả thủ tục', expect.stringMatching(/^1\.001193 — .* \(2\)$/)]);
 
     const search = await requestsOf(
       page,
       log,
       async () => {
-        await page.getByLabel('Thủ tục', { exact: true }).selectOption('1.001193');
+        await page.locator('#worklist-procedure').selectOption('1.001193');
         await page.getByRole('button', { name: 'Tìm', exact: true }).click();
       },
       () => page.waitForURL(/procedure=1\.001193/),
