@@ -62,7 +62,6 @@ async function requestsOf(page: Page, log: ReturnType<typeof recordApi>, act: ()
   log.sent.length = 0;
   await act();
   await shown();
-  await page.waitForFunction(() => true);
   await expect.poll(() => log.inFlight()).toBe(0);
   return [...log.sent];
 }
@@ -188,7 +187,7 @@ describe('a policy author', () => {
 });
 
 describe('a supervisor', () => {
-  it('gets the board, a filtered board and its refresh with one request each, not one per procedure', async () => {
+  it('gets the board, a filtered board and a dossier from it with one request each, not one per procedure', async () => {
     const { page, log, signInRequests } = await signIn('supervisor.bac-ninh', 'Bảng giám sát');
     await page.getByTestId('overdue-row').first().waitFor();
     expect(signInRequests).toEqual(['POST /v1/auth/login', 'GET /v1/me?include=units', 'GET /v1/supervision/board?limit=100']);
