@@ -55,18 +55,18 @@ export const post = (path, body, headers) => api('POST', path, { body, headers }
 /** POSTs YAML text (procedure drafts, scenarios). */
 export const postYaml = (path, text) => api('POST', path, { raw: text, headers: { 'content-type': 'application/yaml' } });
 
-// Units rarely change during a shift: fetch the directory once per page load.
-let units = null;
-export async function unitDirectory() {
-  if (!units) {
-    units = get('/v1/units')
-      .then((r) => new Map(r.items.map((u) => [u.id, u])))
-      .catch((e) => {
-        units = null;
-        throw e;
-      });
-  }
-  return units;
+/** Who signs in, with the unit directory: GET /v1/me?include=units, the read that starts every session in the console. */
+export const getMe = () => get('/v1/me?include=units');
+
+// The unit directory does not change within a session, and every page that
+// names units needs it. Rather than a request of its own on each page (a second
+// round trip for one navigation), it comes once per session inside the answer
+// that the session starts with anyway (getMe) and is kept with the signed-in user.
+let directory = { user: null, units: new Map() };
+export function unitDirectory() {
+  const user = session.currentUser();
+  if (directory.user !== user) directory = { user, units: new Map((user?.included?.units ?? []).map((u) => [u.id, u])) };
+  return directory.units;
 }
 
 /** POSTs a file as the raw body (the attachments API takes no multipart); its type is the file's own. */

@@ -2,7 +2,7 @@
 // and the author's #/procedures, #/procedures/:code, #/author/draft),
 // so the server needs to serve nothing but these static files; the header;
 // the sign-in gate; and focus handling so each new screen is announced.
-import { ApiError, get, UNAUTHENTICATED } from './api.js';
+import { ApiError, getMe, UNAUTHENTICATED } from './api.js';
 import { h } from './dom.js';
 import { problemAlert } from './field.js';
 import { roleLabel } from './glossary.js';
@@ -59,7 +59,7 @@ const ctx = {
     document.title = `${tx(vi, en)} — Một cửa`;
   },
   async signedIn() {
-    session.setCurrentUser(await get('/v1/me'));
+    session.setCurrentUser(await getMe());
     const target = returnTo && returnTo !== '#/login' ? returnTo : homeOf(session.currentUser());
     returnTo = null;
     navigate(target);
@@ -94,7 +94,7 @@ async function route() {
   }
   let content;
   try {
-    if (session.token() && !session.currentUser()) session.setCurrentUser(await get('/v1/me'));
+    if (session.token() && !session.currentUser()) session.setCurrentUser(await getMe());
     if (seq !== renderSeq) return;
     // An author's worklist is always empty: their desk is the catalogue.
     if (path === '/worklist' && homeOf(session.currentUser()) !== '#/worklist') return navigate(homeOf(session.currentUser()));

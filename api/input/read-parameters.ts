@@ -35,3 +35,19 @@ function describe(raw: unknown): string {
   const text = JSON.stringify(raw);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
+
+/**
+ * `?include=a,b`: which related parts a response embeds, so a page gets what it
+ * shows in one round trip. Absent → none. Given once, as comma-separated names
+ * each one of `allowed` (repeats are harmless); anything else — an unknown
+ * name, an empty name, the parameter given twice — is 400 request.invalid
+ * listing the allowed names (allowedValues).
+ */
+export function readIncludeParameter<T extends string>(raw: unknown, allowed: readonly T[]): Set<T> {
+  if (raw === undefined) return new Set();
+  const names = typeof raw === 'string' ? raw.split(',') : null;
+  const unknown = names === null ? [describe(raw)] : names.filter((n) => !(allowed as readonly string[]).includes(n)).map((n) => JSON.stringify(n));
+  if (unknown.length)
+    throw new MotcuaError('request.invalid', `include takes a comma-separated list of ${allowed.join(', ')}; ${unknown.join(', ')} is not one of them`, { errors: [{ path: 'include', message: `each name must be one of: ${allowed.join(', ')}` }], allowedValues: allowed });
+  return new Set(names as T[]);
+}

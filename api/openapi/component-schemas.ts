@@ -34,7 +34,15 @@ export const componentSchemas: Record<string, JsonSchema> = {
   },
   LocalizedText: object({ vi: str, en: str }),
   Unit: object({ id: str, code: str, level: { type: 'string', enum: ['province', 'department', 'commune'] }, parent: nullable(str), name: ref('LocalizedText') }),
-  Me: object({ username: str, role: str, unit: object({ id: str, code: str, level: str, name: ref('LocalizedText') }) }),
+  Me: {
+    ...object({ username: str, role: str, unit: object({ id: str, code: str, level: str, name: ref('LocalizedText') }) }),
+    properties: {
+      username: str,
+      role: str,
+      unit: object({ id: str, code: str, level: str, name: ref('LocalizedText') }),
+      included: { type: 'object', description: 'Only with ?include=units.', additionalProperties: false, required: ['units'], properties: { units: { type: 'array', items: ref('Unit') } } },
+    },
+  },
   Session: object({ token: str, expiresAt: time, user: object({ username: str, role: str, unit: str }) }),
   AvailableEvent: object({
     type: str,
@@ -73,6 +81,22 @@ export const componentSchemas: Record<string, JsonSchema> = {
     data: freeObject,
     availableEvents: { type: 'array', items: ref('AvailableEvent') },
   }),
+  DossierWithParts: {
+    allOf: [
+      ref('Dossier'),
+      {
+        type: 'object',
+        properties: {
+          included: {
+            type: 'object',
+            description: 'Only with ?include=, and only the parts named there.',
+            additionalProperties: false,
+            properties: { history: ref('History'), attachments: ref('Attachments'), timeByUnit: ref('TimeByUnit'), forms: ref('IssuedForms'), procedure: ref('Procedure') },
+          },
+        },
+      },
+    ],
+  },
   Applicant: {
     type: 'object',
     required: ['fullName', 'idNumber'],
@@ -111,7 +135,21 @@ export const componentSchemas: Record<string, JsonSchema> = {
   }),
   ProcedureSummary: object({ code: str, version: int, name: ref('LocalizedText'), sector: nullable(str), level: str, processingTime: freeObject, borderless: bool, checksum: str, publishedAt: nullable(time) }),
   Procedure: {
-    allOf: [ref('ProcedureSummary'), object({ dataSchema: freeObject, documents: { type: 'array' }, roles: { type: 'array' }, legalBasis: { type: 'array' }, fees: { type: 'array' }, states: { type: 'array', items: freeObject } })],
+    allOf: [
+      ref('ProcedureSummary'),
+      object({ dataSchema: freeObject, documents: { type: 'array' }, roles: { type: 'array' }, legalBasis: { type: 'array' }, fees: { type: 'array' }, states: { type: 'array', items: freeObject } }),
+      {
+        type: 'object',
+        properties: {
+          included: {
+            type: 'object',
+            description: 'Only with ?include=, and only the parts named there.',
+            additionalProperties: false,
+            properties: { versions: { type: 'array', items: ref('ProcedureVersion') }, diagram: { type: 'string', description: 'The SVG document, as GET /v1/procedures/:code/diagram.svg answers it.' } },
+          },
+        },
+      },
+    ],
   },
   ProcedureVersion: object({ code: str, version: int, status: { type: 'string', enum: ['draft', 'published'] }, checksum: str, sourceFile: str, createdAt: time, publishedAt: nullable(time) }),
   ProcedureVersionSource: {
@@ -202,6 +240,15 @@ export const componentSchemas: Record<string, JsonSchema> = {
     groupBy: nullable({ type: 'string', enum: ['unit', 'procedure', 'month', 'state'] }),
     groups: { type: 'array', items: object({ key: str, figures: ref('Figures') }) },
   }),
+  SupervisionBoard: object({
+    asOf: time,
+    counts: ref('WatchCounts'),
+    overdue: ref('WatchList'),
+    atRisk: ref('WatchList'),
+    statistics: ref('Statistics'),
+    monthlyByProcedure: { type: 'array', description: 'One series per group of statistics, in its order.', items: object({ key: str, groups: { type: 'array', items: object({ key: str, figures: ref('Figures') }) } }) },
+    procedures: { type: 'array', items: ref('ProcedureSummary') },
+  }),
   ReportSummary: object({
     id: int, unit: str, kind: { type: 'string', enum: ['daily', 'monthly'] },
     periodStart: { type: 'string', format: 'date' }, periodEnd: { type: 'string', format: 'date', description: 'Exclusive.' },
@@ -256,6 +303,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
   },
   Rating: object({ receiptCode: str, score: { type: 'integer', minimum: 1, maximum: 5 }, comment: nullable(str), ratedAt: time }),
   Claim: nullable(object({ username: str, claimedAt: time })),
+  ProcedureFacetEntry: object({ code: str, name: ref('LocalizedText'), count: { type: 'integer', minimum: 1 } }),
   WorklistItem: { allOf: [ref('Dossier'), object({ claim: ref('Claim') })] },
   ClaimState: object({ dossierId: { type: 'string', format: 'uuid' }, receiptCode: str, claim: ref('Claim') }),
 };

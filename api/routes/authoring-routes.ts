@@ -8,7 +8,7 @@ import { readMigration } from '../../engine/service/read-procedure-migration.ts'
 import { runVersionScenarios } from '../../engine/service/run-version-scenarios.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { MotcuaError } from '../../engine/motcua-error.ts';
-import type { ProcedureVersionRecord } from '../../engine/store/records.ts';
+import { describeVersion as describe, readProcedureVersions } from '../../engine/service/procedures/read-published-procedures.ts';
 import { principalOf } from '../require-principal.ts';
 import { list, ref } from '../openapi/component-schemas.ts';
 import type { OperationSpec } from '../openapi/operation-spec.ts';
@@ -77,9 +77,6 @@ function migrationIdOf(raw: string): number {
   return id;
 }
 
-function describe(v: ProcedureVersionRecord) {
-  return { code: v.code, version: v.version, status: v.status, checksum: v.checksum, sourceFile: v.sourceFile, createdAt: v.createdAt.toISOString(), publishedAt: v.publishedAt?.toISOString() ?? null };
-}
 
 export function authoringRoutes(ctx: ServiceContext): Router {
   const router = Router();
@@ -92,7 +89,7 @@ export function authoringRoutes(ctx: ServiceContext): Router {
     res.status(201).location(`/v1/procedures/${encodeURIComponent(draft.code)}/versions/${draft.version}`).json(describe(draft));
   });
   router.get('/v1/procedures/:code/versions', async (req, res) => {
-    res.json({ items: (await listProcedureVersions(ctx, req.params.code)).map(describe) });
+    res.json({ items: await readProcedureVersions(ctx, req.params.code) });
   });
   router.get('/v1/procedures/:code/versions/:version', async (req, res) => {
     const version = versionOf(req.params.version);

@@ -7,7 +7,8 @@ import { issueExtension, type ExtensionCommand } from '../../engine/service/issu
 import { receiveDossier, type ReceiveCommand } from '../../engine/service/receive-dossier.ts';
 import type { ServiceContext } from '../../engine/service/service-context.ts';
 import { readIdempotencyKey } from '../input/read-idempotency-key.ts';
-import { readEnumParameter, readIntegerParameter } from '../input/read-parameters.ts';
+import { readEnumParameter, readIncludeParameter, readIntegerParameter } from '../input/read-parameters.ts';
+import { dossierParts, readDossierParts } from '../../engine/service/dossier-page/read-dossier-parts.ts';
 import { list, ref } from '../openapi/component-schemas.ts';
 import type { OperationSpec } from '../openapi/operation-spec.ts';
 import { principalOf } from '../require-principal.ts';
@@ -61,7 +62,14 @@ export const dossierOperations: OperationSpec[] = [
     },
     responses: { 200: { description: 'Dossiers', schema: list(ref('Dossier')) } }, errors: [400, 403],
   },
-  { method: 'get', path: '/v1/dossiers/:id', operationId: 'getDossier', tag: 'dossiers', auth: 'bearer', summary: 'One dossier, with derived overdue and atRisk', params: id, responses: { 200: dossier }, errors: [404] },
+  {
+    method: 'get', path: '/v1/dossiers/:id', operationId: 'getDossier', tag: 'dossiers', auth: 'bearer', summary: 'One dossier, with derived overdue and atRisk',
+    description:
+      'With `include`, the answer also carries `included`, one member per name, each exactly what its own endpoint answers and under the same read rule: `history` (GET …/history), `attachments` (GET …/attachments), `timeByUnit` (GET …/time-by-unit), `forms` (GET …/forms), `procedure` (GET /v1/procedures/:procedureCode, the latest published version). A dossier the caller may not read is 404, whatever is included.',
+    params: id,
+    query: { include: { description: `Comma-separated parts to embed: ${dossierParts.join(', ')} (400 naming the allowed ones for any other)`, schema: { type: 'string' } } },
+    responses: { 200: { description: 'The dossier', schema: ref('DossierWithParts') } }, errors: [400, 404],
+  },
   { method: 'get', path: '/v1/dossiers/:id/history', operationId: 'getDossierHistory', tag: 'dossiers', auth: 'bearer', summary: 'The hash-chained audit trail', params: id, responses: { 200: { description: 'Every event, and whether the chain is intact', schema: ref('History') } }, errors: [404] },
   { method: 'post', path: '/v1/dossiers/:id/extension', operationId: 'issueExtension', tag: 'dossiers', auth: 'bearer', summary: 'Form 04: apology and a new due date, once', params: id, body: { schema: extensionBody }, responses: { 200: dossier }, errors: [400, 403, 404, 409, 422] },
   { method: 'get', path: '/v1/dossiers/:id/time-by-unit', operationId: 'getTimeByUnit', tag: 'dossiers', auth: 'bearer', summary: 'Working time per state visit and per unit', params: id, responses: { 200: { description: 'Visits and totals', schema: ref('TimeByUnit') } }, errors: [404] },
@@ -96,7 +104,12 @@ export function dossierRoutes(ctx: ServiceContext): Router {
     res.json({ items });
   });
   router.get('/v1/dossiers/:id', async (req, res) => {
-    res.json(await getDossier(ctx, principalOf(res), dossierId(req)));
+    const include = readIncludeParameter(req.query.include, dossierParts);
+    const id = dossierId(req);
+    const principal = principalOf(res);
+    const dossier = await getDossier(ctx, principal, id);
+    if (include.size === 0) return void res.json(dossier);
+    res.json({ ...dossier, included: await readDossierParts(ctx, principal, id, dossier.procedureCode, include) });
   });
   router.get('/v1/dossiers/:id/history', async (req, res) => {
     res.json(await getHistory(ctx, principalOf(res), dossierId(req)));

@@ -4,10 +4,12 @@
 //   GET /v1/supervision/counts      overdue and at-risk counts per holding unit
 //   GET /v1/supervision/stats       ?from=&to=&groupBy=unit|procedure|month|state and the same filters
 //   GET /v1/supervision/reports     stored daily and monthly reports (?kind=&limit=); /:id one report
+//   GET /v1/supervision/board       the board's page in one answer: counts, both lists, statistics by procedure with monthly series, catalogue
 // Lists, statistics and reports answer JSON, CSV (Accept: text/csv) or XLSX.
 import { readIntegerParameter } from '../input/read-parameters.ts';
 import { Router } from 'express';
 import { getSupervisionReport, listSupervisionReports } from '../../engine/service/supervision/list-reports.ts';
+import { readBoard } from '../../engine/service/supervision/read-board.ts';
 import { readStatistics } from '../../engine/service/supervision/read-statistics.ts';
 import { readWatchCounts, readWatchList } from '../../engine/service/supervision/read-watch-list.ts';
 import { tabulateWatchList } from '../../engine/service/supervision/tabulate-watch-list.ts';
@@ -50,6 +52,18 @@ export const supervisionOperations: OperationSpec[] = [
     responses: { 200: { description: 'The figures', schema: ref('Statistics'), alternatives: table, headers: download } }, errors: [400, 403, 404],
   },
   {
+    method: 'get', path: '/v1/supervision/board', operationId: 'readSupervisionBoard', tag: 'supervision', auth: 'bearer', summary: "The supervisor board's data in one answer",
+    description:
+      'Each part is exactly what its own endpoint answers for the same filters, under the same rule: `counts` (GET /v1/supervision/counts), `overdue` and `atRisk` (the first page of GET /v1/supervision/overdue and /at-risk), `statistics` (GET /v1/supervision/stats?groupBy=procedure), `monthlyByProcedure` (for each of its groups, in order, the `groups` of GET /v1/supervision/stats?procedure=<key>&groupBy=month), `procedures` (GET /v1/procedures).',
+    query: {
+      ...filters,
+      from: { description: 'First local day, YYYY-MM-DD (default: the first of the month five months before now\'s)', schema: { type: 'string', format: 'date' } },
+      to: { description: "Day after the last, YYYY-MM-DD, exclusive (default: the first of next month); at most 400 days after from", schema: { type: 'string', format: 'date' } },
+      limit: { description: 'At most this many dossiers in each of overdue and atRisk (1–500, default 50)', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+    },
+    responses: { 200: { description: 'The board', schema: ref('SupervisionBoard') } }, errors: [400, 403, 404],
+  },
+  {
     method: 'get', path: '/v1/supervision/reports', operationId: 'listSupervisionReports', tag: 'supervision', auth: 'bearer', summary: 'Stored daily and monthly reports of your remit, newest first',
     query: { kind: { description: 'Only this kind', schema: { type: 'string', enum: ['daily', 'monthly'] } }, limit: { description: 'At most this many (1–1000, default 100)', schema: { type: 'integer', minimum: 1, maximum: 1000 } } },
     responses: { 200: { description: 'Reports, without their figures', schema: list(ref('ReportSummary')) } }, errors: [400, 403],
@@ -73,6 +87,9 @@ export function supervisionRoutes(ctx: ServiceContext): Router {
   router.get('/v1/supervision/stats', async (req, res) => {
     const stats = await readStatistics(ctx, principalOf(res), req.query);
     await sendTable(req, res, `stats-${stats.from}-${stats.to}`, stats, () => tabulateStatistics(stats));
+  });
+  router.get('/v1/supervision/board', async (req, res) => {
+    res.json(await readBoard(ctx, principalOf(res), req.query));
   });
   router.get('/v1/supervision/reports', async (req, res) => {
     res.json({ items: await listSupervisionReports(ctx, principalOf(res), req.query) });

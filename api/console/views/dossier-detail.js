@@ -21,29 +21,28 @@ export async function render(ctx) {
   ctx.setTitle('Hồ sơ', 'Dossier');
   const id = ctx.params.id;
   const root = h('div', { class: 'dossier-page' });
-  const page = { dossier: null, history: null, procedure: null, units: null, attachments: null, timeByUnit: null, forms: null };
+  const page = { dossier: null, history: null, procedure: null, units: unitDirectory(), attachments: null, timeByUnit: null, forms: null };
   const path = `/v1/dossiers/${encodeURIComponent(id)}`;
-  // Parts that are not the dossier itself may fail alone (or not exist yet, like the forms list) without hiding the page.
-  const optional = (p) => get(p).catch(() => null);
+  // One request per load: the dossier with every part the page shows (the unit directory came with the session).
+  const parts = 'history,attachments,timeByUnit,forms';
 
-  async function load() {
-    const [dossier, history, units, attachments, timeByUnit, forms] = await Promise.all([get(path), get(`${path}/history`), unitDirectory(), optional(`${path}/attachments`), optional(`${path}/time-by-unit`), optional(`${path}/forms`)]);
-    Object.assign(page, { dossier, history, units, attachments, timeByUnit, forms });
-    if (page.procedure?.code !== dossier.procedureCode) page.procedure = await get(`/v1/procedures/${encodeURIComponent(dossier.procedureCode)}`).catch(() => null);
+  /** The dossier and its parts; the procedure too when `withProcedure` (it does not change with the dossier's events). */
+  async function read(withProcedure) {
+    const { included, ...dossier } = await get(`${path}?include=${parts}${withProcedure ? ',procedure' : ''}`);
+    Object.assign(page, { dossier, history: included.history, attachments: included.attachments, timeByUnit: included.timeByUnit, forms: included.forms });
+    if (withProcedure) page.procedure = included.procedure;
   }
 
-  /** After an action: the dossier's parts that it may have changed, in one go. */
-  async function reloadAround(next) {
-    const [history, attachments, timeByUnit, forms] = await Promise.all([get(`${path}/history`), optional(`${path}/attachments`), optional(`${path}/time-by-unit`), optional(`${path}/forms`)]);
-    Object.assign(page, { dossier: next ?? page.dossier, history, attachments, timeByUnit, forms });
-  }
+  const load = () => read(true);
+
+  /** After an action (its POST answered the dossier): one GET of the dossier's parts it may have changed. */
+  const reloadAround = () => read(false);
 
   async function attach(documentId, files) {
     const slot = root.querySelector('#documents-alert');
     slot?.replaceChildren(h('p', { class: 'loading', role: 'status' }, bi('Đang tải tệp lên…', 'Uploading…')));
     try {
       for (const file of files) await upload(`${path}/attachments?${new URLSearchParams({ documentId, fileName: file.name })}`, file);
-      page.dossier = await get(path);
       await reloadAround();
       show(h('div', { class: 'alert alert-success', role: 'status', tabindex: '-1', 'data-testid': 'notice' }, h('p', {}, bi(`Đã đính kèm ${files.length} tệp.`, `${files.length} file(s) attached.`))));
     } catch (error) {
@@ -75,8 +74,8 @@ export async function render(ctx) {
             d,
             {
               send: (body, headers) => post(`/v1/dossiers/${encodeURIComponent(d.id)}/events`, body, headers),
-              async done(next, message) {
-                await reloadAround(next);
+              async done(_next, message) {
+                await reloadAround();
                 show(message);
               },
               async stale(message) {
@@ -92,8 +91,8 @@ export async function render(ctx) {
           ),
           mayExtend(d, ctx.user)
             ? extensionForm(d, {
-                async done(next) {
-                  await reloadAround(next);
+                async done() {
+                  await reloadAround();
                   show(h('div', { class: 'alert alert-success', role: 'status', tabindex: '-1', 'data-testid': 'notice' }, h('p', {}, bi('Đã gia hạn; hãy in Mẫu 04 gửi người nộp.', 'New date set; print form 04 for the applicant.'))));
                 },
               })

@@ -23,6 +23,35 @@ export interface WorklistQuery {
 const candidateLimit = 2000;
 
 export async function listWaitingWork(ctx: ServiceContext, principal: Principal, query: WorklistQuery): Promise<WorklistItem[]> {
+  return (await readWaitingWork(ctx, principal, query)).slice(0, query.limit);
+}
+
+/** One choice of the worklist's procedure filter: a procedure with dossiers waiting on the caller, and how many. */
+export interface ProcedureFacetEntry {
+  code: string;
+  name: WorklistItem['procedureName'];
+  count: number;
+}
+
+/**
+ * The worklist and its procedure facet: every procedure with work waiting on
+ * the caller that matches `q`, whatever `procedureCode` is, so the filter's
+ * dropdown still offers the other procedures once one is chosen. Ordered by code.
+ */
+export async function listWaitingWorkWithFacet(ctx: ServiceContext, principal: Principal, query: WorklistQuery): Promise<{ items: WorklistItem[]; procedureFacet: ProcedureFacetEntry[] }> {
+  // Filtered in SQL like the plain list (the candidate limit applies after the filter), so both answer the same items.
+  const [matching, unfiltered] = await Promise.all([readWaitingWork(ctx, principal, query), query.procedureCode ? readWaitingWork(ctx, principal, { ...query, procedureCode: undefined }) : null]);
+  const facet = new Map<string, ProcedureFacetEntry>();
+  for (const item of unfiltered ?? matching) {
+    const entry = facet.get(item.procedureCode) ?? { code: item.procedureCode, name: item.procedureName, count: 0 };
+    entry.count += 1;
+    facet.set(item.procedureCode, entry);
+  }
+  return { items: matching.slice(0, query.limit), procedureFacet: [...facet.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)) };
+}
+
+/** Every waiting dossier matching the query, most urgent first, before `limit`. */
+async function readWaitingWork(ctx: ServiceContext, principal: Principal, query: WorklistQuery): Promise<WorklistItem[]> {
   if (readScope(principal).kind === 'none') return [];
   const q = query.q?.trim();
   const candidates = await listWorklistCandidates(ctx.db, {
@@ -42,7 +71,7 @@ export async function listWaitingWork(ctx: ServiceContext, principal: Principal,
   const urgency = (v: DossierView) => (v.overdue ? 0 : v.atRisk ? 1 : 2);
   const due = (v: DossierView) => (v.dueAt ? Date.parse(v.dueAt) : Infinity);
   items.sort((a, b) => urgency(a) - urgency(b) || due(a) - due(b) || Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
-  return items.slice(0, query.limit);
+  return items;
 }
 
 export function toClaimView(claim: ClaimRecord | null): WorklistItem['claim'] {

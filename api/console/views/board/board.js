@@ -1,7 +1,8 @@
 // The supervisor board: where dossiers are late right now and who holds them,
 // how each procedure scores on time month by month, and which steps are slow.
 // Filters live in the hash (#/board?unit=&procedure=&level=&from=&to=), so a
-// board can be bookmarked; it refreshes itself every minute.
+// board can be bookmarked; it refreshes itself every minute. Its data is one
+// request (GET /v1/supervision/board); downloads are a request each, on demand.
 import { get, unitDirectory } from '../../api.js';
 import { h } from '../../dom.js';
 import { timeElement } from '../../format.js';
@@ -19,28 +20,23 @@ export async function render(ctx) {
   for (const c of charts) c.destroy();
   charts = [];
 
-  const scope = filterQuery(readFilters(ctx.query, null), ['unit', 'procedure', 'state', 'level']);
-  // The server's clock decides what "now" and the default period are, not this computer's.
-  const counts = await get(`/v1/supervision/counts?${scope}`);
-  const filters = readFilters(ctx.query, new Date(counts.asOf));
+  const scope = filterQuery(readFilters(ctx.query), ['unit', 'procedure', 'state', 'level']);
+  // One request for the whole board; the server's clock decides "now" and the default period, not this computer's.
+  const query = new URLSearchParams(filterQuery(readFilters(ctx.query), ['unit', 'procedure', 'state', 'level', 'from', 'to']));
+  query.set('limit', '100');
+  const board = await get(`/v1/supervision/board?${query}`);
+  const { counts, overdue, atRisk, statistics: byProcedure, monthlyByProcedure: monthly, procedures } = board;
+  const filters = { ...readFilters(ctx.query), from: byProcedure.from, to: byProcedure.to };
   const period = filterQuery(filters, ['unit', 'procedure', 'state', 'level', 'from', 'to']);
-  const [units, procedures, overdue, atRisk, byProcedure] = await Promise.all([
-    unitDirectory(),
-    get('/v1/procedures'),
-    get(`/v1/supervision/overdue?${scope}&limit=100`),
-    get(`/v1/supervision/at-risk?${scope}&limit=100`),
-    get(`/v1/supervision/stats?${period}&groupBy=procedure`),
-  ]);
-  const procedureName = new Map(procedures.items.map((p) => [p.code, p.name]));
+  const units = unitDirectory();
+  const procedureName = new Map(procedures.map((p) => [p.code, p.name]));
   const unitName = (id) => units.get(id)?.name ?? { vi: id, en: id };
-  // One line per procedure with dossiers in the period: its on-time rate month by month.
-  const monthly = await Promise.all(byProcedure.groups.map((g) => get(`/v1/supervision/stats?${filterQuery({ ...filters, procedure: g.key }, ['unit', 'procedure', 'state', 'level', 'from', 'to'])}&groupBy=month`)));
 
   const page = h(
     'section',
     { class: 'board-page' },
     h('div', { class: 'page-head' }, h('h1', { tabindex: '-1' }, bi('Bảng giám sát', 'Supervision board')), h('p', { class: 'muted small', 'data-testid': 'board-as-of' }, bi('Cập nhật lúc ', 'As of '), timeElement(counts.asOf), bi(' · tự làm mới mỗi phút', ' · refreshes every minute', { compact: true }))),
-    filterForm(ctx, filters, remitUnits(units, ctx.user), procedures.items),
+    filterForm(ctx, filters, remitUnits(units, ctx.user), procedures),
     countsSection(counts, unitName),
     lateSection('overdue', bi('Hồ sơ quá hạn', 'Overdue dossiers'), overdue.items, procedureName, `/v1/supervision/overdue?${scope}&limit=500`),
     lateSection('at-risk', bi('Hồ sơ sắp đến hạn (còn dưới 1 ngày làm việc)', 'At risk (less than one working day left)'), atRisk.items, procedureName, `/v1/supervision/at-risk?${scope}&limit=500`),
@@ -66,13 +62,10 @@ export async function render(ctx) {
   return page;
 }
 
-/** Filters from the hash; the period defaults to the six months up to `now`'s (Vietnam's months, close enough at a day's grain). */
-function readFilters(query, now) {
-  const scope = { unit: query.get('unit') ?? '', procedure: query.get('procedure') ?? '', state: query.get('state') ?? '', level: query.get('level') ?? '' };
-  if (!now) return scope;
-  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 5, 1)).toISOString().slice(0, 10);
-  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
-  return { ...scope, from: query.get('from') ?? first, to: query.get('to') ?? next };
+/** Filters from the hash; without from and to the server takes the six months up to now's (Vietnam's months). */
+function readFilters(query) {
+  const get = (name) => query.get(name) ?? '';
+  return { unit: get('unit'), procedure: get('procedure'), state: get('state'), level: get('level'), from: get('from'), to: get('to') };
 }
 
 function filterQuery(filters, keys) {

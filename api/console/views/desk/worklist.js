@@ -1,7 +1,8 @@
 // The desk's worklist: what waits on this officer, most urgent first (the API's
 // order), searchable by receipt code, applicant name or procedure, filtered to
 // overdue or at-risk dossiers, with a working-time countdown and claim buttons.
-// Everything the list shows comes in one request; the filters live in the hash
+// Everything the list shows comes in one request (the procedure filter's
+// choices are the worklist's facet); the filters live in the hash
 // (#/worklist?q=&procedure=&due=&closed=) so a reload or a shared link keeps them.
 import { get, post, unitDirectory } from '../../api.js';
 import { h } from '../../dom.js';
@@ -32,8 +33,13 @@ export async function render(ctx) {
     if (q) params.set('q', q);
     if (procedure) params.set('procedure', procedure);
   }
-  const source = includeClosed ? `/v1/dossiers?${params}` : `/v1/worklist${params.size ? `?${params}` : ''}`;
-  const [list, units, catalogue] = await Promise.all([get(source), unitDirectory(), get('/v1/procedures')]);
+  // One request: the worklist brings its procedure facet (the filter's choices); the unit directory came with the session.
+  if (!includeClosed) params.set('include', 'procedureFacet');
+  const list = await get(includeClosed ? `/v1/dossiers?${params}` : `/v1/worklist?${params}`);
+  const units = unitDirectory();
+  const choices = includeClosed ? facetOf(list.items) : list.included.procedureFacet;
+  // The chosen procedure stays a choice even when nothing matches it any more.
+  if (procedure && !choices.some((p) => p.code === procedure)) choices.push({ code: procedure, name: null, count: 0 });
   const items = list.items.filter((d) => (due === 'overdue' ? d.overdue : due === 'at-risk' ? d.atRisk : true)).filter((d) => !includeClosed || matches(d, q, procedure));
 
   function go(changes) {
@@ -47,7 +53,7 @@ export async function render(ctx) {
     'select',
     { id: 'worklist-procedure', name: 'procedure' },
     h('option', { value: '' }, tx('Tất cả thủ tục', 'All procedures')),
-    catalogue.items.map((p) => h('option', { value: p.code, selected: p.code === procedure }, `${p.code} — ${pairText(p.name.vi, p.name.en)}`)),
+    choices.map((p) => h('option', { value: p.code, selected: p.code === procedure }, p.name ? `${p.code} — ${pairText(p.name.vi, p.name.en)} (${p.count})` : p.code)),
   );
   const searchForm = h(
     'form',
@@ -157,6 +163,13 @@ export function countdown(d) {
   const text = describeWorkingTime(d.workingMinutesLeft, d.overdue);
   if (!text) return null;
   return h('div', { class: `countdown${d.overdue ? ' is-late' : d.atRisk ? ' is-soon' : ''}`, 'data-testid': 'countdown' }, bi(text[0], text[1], { compact: true }));
+}
+
+/** The procedures of a list the console filters itself (closed included), as the worklist's facet has them: by code, with counts. */
+function facetOf(items) {
+  const facet = new Map();
+  for (const d of items) facet.set(d.procedureCode, { code: d.procedureCode, name: d.procedureName, count: (facet.get(d.procedureCode)?.count ?? 0) + 1 });
+  return [...facet.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /** Client-side search over the unit's full list (closed included): receipt code, name, procedure; accents optional. */
