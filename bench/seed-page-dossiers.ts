@@ -15,15 +15,14 @@ import { analyzeSeeded, beginBulkSeed, demoCommunes } from './seed-scale.ts';
 /** Time between two steps of a seeded dossier. */
 const gapHours = 2;
 
-// RFC 8785 canonical JSON of a jsonb value, as canonical-json.ts produces it for
-// the values events hold (objects, arrays, strings, integers, booleans, null):
-// keys sorted by code unit (all keys here are ASCII, so "C" order), no spaces.
-const canonicalFunction = `
-  CREATE FUNCTION pg_temp.canon(j jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE jsonb_typeof(j)
-      WHEN 'object' THEN '{' || coalesce((SELECT string_agg(to_json(k)::text || ':' || pg_temp.canon(v), ',' ORDER BY k COLLATE "C") FROM jsonb_each(j) AS e(k, v)), '') || '}'
-      WHEN 'array' THEN '[' || coalesce((SELECT string_agg(pg_temp.canon(v), ',' ORDER BY n) FROM jsonb_array_elements(j) WITH ORDINALITY AS a(v, n)), '') || ']'
-      ELSE j::text END
+// RFC 8785 canonical JSON, as canonical-json.ts produces it, for what the seeded
+// events hold: payloads are objects of scalars and empty objects (keys sorted by
+// code unit; all are ASCII, so "C" order), and the hashed body of an event is
+// spelled out key by key in event-store.ts's order. Plain concatenation, no
+// recursion: each event costs one small subquery.
+const canonicalFunctions = `
+  CREATE FUNCTION pg_temp.canon_flat(j jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT '{' || coalesce((SELECT string_agg(to_json(k)::text || ':' || v::text, ',' ORDER BY k COLLATE "C") FROM jsonb_each(j) AS e(k, v)), '') || '}'
   $$;
   CREATE FUNCTION pg_temp.iso(t timestamptz) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
@@ -31,6 +30,13 @@ const canonicalFunction = `
   CREATE FUNCTION pg_temp.sha(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT encode(sha256(convert_to(t, 'UTF8')), 'hex')
   $$;`;
+
+/** The canonical text of a JSON string or null column. */
+const js = (column: string) => `coalesce(to_json(${column})::text, 'null')`;
+const eventBody = `'{"actorId":' || ${js('x.actor_id::text')} || ',"actorRole":' || ${js('x.actor_role')} || ',"at":' || ${js('pg_temp.iso(x.at)')}
+  || ',"comment":' || ${js('x.comment')} || ',"dossierId":' || ${js('x.dossier_id::text')} || ',"fromState":' || ${js('x.from_state')}
+  || ',"payloadHash":' || ${js('x.payload_hash')} || ',"prevHash":' || ${js('x.prev_hash')} || ',"seq":' || x.seq || ',"statusCode":' || x.status_code
+  || ',"toState":' || ${js('x.to_state')} || ',"type":' || ${js('x.type')} || ',"unitId":' || ${js('x.unit_id')} || '}'`;
 
 interface TemplateRows {
   stages: Array<Record<string, unknown>>;
@@ -94,8 +100,7 @@ export async function seedPageDossiers(databaseUrl: string, count: number): Prom
   const q = (sql: string, values: unknown[] = []) => client.query(sql, values);
   try {
     await beginBulkSeed((sql) => q(sql));
-    await q('SET check_function_bodies = off'); // canon() calls itself
-    await q(canonicalFunction);
+    await q(canonicalFunctions);
     await q(`CREATE TEMP TABLE tpl_stages AS SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(walk int, stage int, event_count int, state text, status_code smallint, snapshot jsonb, outcome text, closed boolean, version int, data jsonb, due_step int, due_seconds float8, step_due_step int, step_due_seconds float8)`, [JSON.stringify(tpl.stages)]);
     await q(`CREATE TEMP TABLE tpl_events AS SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(walk int, seq int, step int, type text, actor_role text, from_state text, to_state text, status_code smallint, comment text, payload jsonb)`, [JSON.stringify(tpl.events)]);
     await q(`CREATE TEMP TABLE tpl_steps AS SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(walk int, state text, enter_step int, leave_step int, due_seconds float8)`, [JSON.stringify(tpl.steps)]);
@@ -151,11 +156,8 @@ export async function seedPageDossiers(databaseUrl: string, count: number): Prom
       await q(
         `INSERT INTO dossier_events (dossier_id, seq, type, actor_id, actor_role, unit_id, at, from_state, to_state, status_code, comment, payload, payload_hash, prev_hash, hash)
          SELECT x.dossier_id, x.seq, x.type, x.actor_id, x.actor_role, x.unit_id, x.at, x.from_state, x.to_state, x.status_code, x.comment, x.payload, x.payload_hash, x.prev_hash,
-                pg_temp.sha(pg_temp.canon(jsonb_build_object(
-                  'dossierId', x.dossier_id::text, 'seq', x.seq, 'type', x.type, 'actorId', x.actor_id::text, 'actorRole', x.actor_role, 'unitId', x.unit_id,
-                  'at', pg_temp.iso(x.at), 'fromState', x.from_state, 'toState', x.to_state, 'statusCode', x.status_code, 'comment', x.comment,
-                  'payloadHash', x.payload_hash, 'prevHash', x.prev_hash)))
-         FROM (SELECT y.*, pg_temp.sha(pg_temp.canon(y.payload)) AS payload_hash
+                pg_temp.sha(${eventBody})
+         FROM (SELECT y.*, pg_temp.sha(pg_temp.canon_flat(y.payload)) AS payload_hash
                FROM (SELECT s.id AS dossier_id, e.seq, e.type, usr.id AS actor_id, e.actor_role, s.unit AS unit_id, ${at('e.step')} AS at,
                             e.from_state, e.to_state, e.status_code, e.comment, prev.hash AS prev_hash,
                             CASE
