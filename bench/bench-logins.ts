@@ -3,33 +3,9 @@
 // blocks them and every one costs a full scrypt), and login throughput beside
 // it. The API runs as its own process (server/main.ts, PROCESS_ROLE=api) so the
 // load generator does not share its event loop.
-import { spawn } from 'node:child_process';
-import { findFreePort } from '../server/start-embedded-postgres.ts';
 import { ApiClient } from '../test/api-client.ts';
 import { fmt, percentile, rate } from './measure.ts';
-
-async function startApi(databaseUrl: string): Promise<{ url: string; stop: () => void }> {
-  const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl, PROCESS_ROLE: 'api', PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'true' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (c) => (output += c));
-  child.stderr.on('data', (c) => (output += c));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (output.includes('motcua is running at')) {
-        clearInterval(timer);
-        resolve();
-      } else if (child.exitCode !== null) {
-        clearInterval(timer);
-        reject(new Error(`the API did not start:\n${output}`));
-      }
-    }, 100);
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
-}
+import { startApi } from './start-api.ts';
 
 export async function benchLogins(databaseUrl: string, seconds: number): Promise<string[]> {
   const api = await startApi(databaseUrl);
@@ -76,6 +52,6 @@ export async function benchLogins(databaseUrl: string, seconds: number): Promise
       '',
     ];
   } finally {
-    api.stop();
+    await api.stop();
   }
 }

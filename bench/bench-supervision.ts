@@ -17,17 +17,18 @@ import { addWorkingHours } from '../engine/calendar/index.ts';
 import { parsePeriod } from '../engine/supervision/statistics-period.ts';
 import { createWorkingClock } from '../engine/supervision/working-clock.ts';
 import { startSystem } from '../server/start-system.ts';
-import { fmt, percentile } from './measure.ts';
+import { fmt, timeRuns as time } from './measure.ts';
+import { analyzeSeeded, beginBulkSeed, demoCommunes } from './seed-scale.ts';
 
 const NOW = new Date('2026-11-16T09:00:00+07:00'); // a Monday
-const communes = ['hop-thinh', 'kinh-bac', 'tu-son', 'bac-giang'];
+const communes = [...demoCommunes];
 
 export async function benchSupervision(databaseUrl: string, count: number, runs: number, explain = false): Promise<string[]> {
   const system = await startSystem({ databaseUrl, queue: { kind: 'postgres', url: databaseUrl }, proceduresDir: 'procedures', seedDemo: true, port: 0, host: '127.0.0.1', outboxPollMs: 1000, logger: pino({ level: 'silent' }), http: false, workers: false, now: () => NOW });
   try {
     const db = system.db;
     const t0 = performance.now();
-    await db.raw('SET synchronous_commit = off');
+    await beginBulkSeed((sql) => db.raw(sql));
     // Dossier i: received i/count of the way through the year before NOW; closed unless i % 10 = 0.
     await db.raw(
       `INSERT INTO dossiers (id, receipt_code, procedure_code, procedure_version, state, status_code, snapshot, applicant, data, receiving_unit, competent_unit, current_unit,
@@ -56,9 +57,7 @@ export async function benchSupervision(databaseUrl: string, count: number, runs:
        SELECT d.id, v.state, d.receiving_unit, d.received_at + v.o * interval '1 day', CASE WHEN v.o = 2 THEN d.closed_at ELSE d.received_at + (v.o + 1) * interval '1 day' END
        FROM dossiers d CROSS JOIN (VALUES ('reception', 0), ('appraisal', 1), ('result-ready', 2)) AS v(state, o) WHERE d.receipt_code LIKE 'B-%'`,
     );
-    await db.raw('VACUUM ANALYZE dossiers');
-    await db.raw('VACUUM ANALYZE dossier_events');
-    await db.raw('VACUUM ANALYZE dossier_steps');
+    await analyzeSeeded((sql) => db.raw(sql), ['dossiers', 'dossier_events', 'dossier_steps']);
     const seeded = (performance.now() - t0) / 1000;
     const filter = { units: null, unitFilter: null, procedure: null, state: null, levelUnits: null };
     const october = parsePeriod(system.calendar, '2026-10-01', '2026-11-01');
@@ -112,15 +111,4 @@ export async function benchSupervision(databaseUrl: string, count: number, runs:
   } finally {
     await system.stop();
   }
-}
-
-async function time(runs: number, body: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  await body(); // warm: plans, caches, compiled procedures
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const t = performance.now();
-    await body();
-    ms.push(performance.now() - t);
-  }
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
 }

@@ -43,3 +43,15 @@ export function percentile(values: number[], p: number): number {
 export function fmt(n: number, digits = 0): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
+
+/** p50 and p95, in ms, of `runs` sequential calls of `body`, after one unmeasured call (plans, caches, compiled procedures). */
+export async function timeRuns(runs: number, body: (run: number) => Promise<unknown>): Promise<{ p50: number; p95: number; ms: number[] }> {
+  await body(-1);
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t = performance.now();
+    await body(i);
+    ms.push(performance.now() - t);
+  }
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95), ms };
+}

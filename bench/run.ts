@@ -4,7 +4,8 @@
 // else PostgreSQL on 127.0.0.1:5432 if it answers, else an embedded server.
 // Settings (README "Benchmarks"): BENCH_ONLY, BENCH_SECONDS, BENCH_CONNECTIONS,
 // BENCH_DEADLINES, BENCH_DEADLINE_BURST, BENCH_HANDOFFS,
-// BENCH_SUPERVISION_DOSSIERS, BENCH_SUPERVISION_RUNS, BENCH_REDIS_URL.
+// BENCH_SUPERVISION_DOSSIERS, BENCH_SUPERVISION_RUNS, BENCH_PAGE_DOSSIERS,
+// BENCH_PAGE_LOADS, BENCH_PAGE_WORKLIST_RUNS, BENCH_REDIS_URL.
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -21,10 +22,11 @@ import { benchHandoffs } from './bench-handoffs.ts';
 import { benchCatalogue } from './bench-catalogue.ts';
 import { benchLogins } from './bench-logins.ts';
 import { benchSupervision } from './bench-supervision.ts';
+import { benchPages, pageTargetMs } from './bench-pages.ts';
 import { fmt } from './measure.ts';
 import { printTable, type Row } from './print-table.ts';
 
-const suites = ['step', 'catalogue', 'advance', 'logins', 'handoffs', 'deadlines', 'supervision'] as const;
+const suites = ['step', 'catalogue', 'advance', 'logins', 'handoffs', 'deadlines', 'supervision', 'pages'] as const;
 type Suite = (typeof suites)[number];
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -154,6 +156,23 @@ async function main(): Promise<void> {
     if (run.has('supervision')) {
       const dossiers = Number(process.env.BENCH_SUPERVISION_DOSSIERS ?? 1_000_000);
       other.supervision = await withDatabase(server.url, (url) => benchSupervision(url, dossiers, Number(process.env.BENCH_SUPERVISION_RUNS ?? 50)));
+    }
+    if (run.has('pages')) {
+      const p = await withDatabase(server.url, (url) =>
+        benchPages(url, { dossiers: Number(process.env.BENCH_PAGE_DOSSIERS ?? 100_000), loads: Number(process.env.BENCH_PAGE_LOADS ?? 200), worklistRuns: Number(process.env.BENCH_PAGE_WORKLIST_RUNS ?? 50) }),
+      );
+      report.pages = {
+        dossiers: p.seed.dossiers, openDossiers: p.seed.open, loads: p.loads, worklistRuns: p.worklistRuns,
+        worklistP50Ms: p.worklistAll.p50Ms, worklistP95Ms: p.worklistAll.p95Ms, dossierP50Ms: p.dossierAll.p50Ms, dossierP95Ms: p.dossierAll.p95Ms,
+        baselineP50Ms: p.baseline.p50Ms, baselineP95Ms: p.baseline.p95Ms, targetMs: pageTargetMs,
+        worklist: p.worklist, dossier: p.dossier, chainsVerified: p.chainsVerified,
+      };
+      const baseline = `pg primary-key row p50 ${fmt(p.baseline.p50Ms, 2)} ms`;
+      const slowestWorklistP95 = Math.max(...Object.values(p.worklist).flatMap((v) => Object.values(v).map((x) => x.p95Ms)));
+      rows.push({ measure: `worklist page, ${fmt(p.seed.dossiers)} dossiers`, value: `p50 ${fmt(p.worklistAll.p50Ms)} ms, p95 ${fmt(p.worklistAll.p95Ms)} ms`, baseline, ratio: null, target: `< ${pageTargetMs} ms`, met: p.worklistAll.p95Ms < pageTargetMs });
+      rows.push({ measure: 'worklist, slowest variant (q=, due=)', value: `p95 ${fmt(slowestWorklistP95)} ms`, baseline, ratio: null, target: `< ${pageTargetMs} ms`, met: slowestWorklistP95 < pageTargetMs });
+      rows.push({ measure: `dossier page, ${fmt(p.seed.dossiers)} dossiers`, value: `p50 ${fmt(p.dossierAll.p50Ms)} ms, p95 ${fmt(p.dossierAll.p95Ms)} ms`, baseline, ratio: null, target: `< ${pageTargetMs} ms`, met: p.dossierAll.p95Ms < pageTargetMs });
+      other.pages = p.lines;
     }
   } finally {
     await server.stop();
