@@ -1,6 +1,6 @@
 // The dossier as the API shows it. Derived facts (overdue, available events,
 // status text) are computed here from the stored record, never stored.
-import { workingTimeBetween, type WorkCalendar } from '../calendar/index.ts';
+import { addWorkingHours, workingTimeBetween, type WorkCalendar } from '../calendar/index.ts';
 import type { CompiledProcedure } from '../definition/compiled-procedure.ts';
 import { workingDayMinutes } from '../runtime/plan-extension.ts';
 import type { LocalizedText } from '../definition/procedure-definition.ts';
@@ -47,9 +47,15 @@ export interface DossierView {
   availableEvents: AvailableEvent[];
 }
 
-export function toDossierView(d: DossierRecord, procedure: CompiledProcedure, principal: Principal | null, now: Date, calendar: WorkCalendar): DossierView {
+/**
+ * `events`: the principal's available events when the caller has already worked them out (the worklist
+ * filters on them), so the snapshot is not restored twice.
+ */
+export function toDossierView(d: DossierRecord, procedure: CompiledProcedure, principal: Principal | null, now: Date, calendar: WorkCalendar, events?: AvailableEvent[]): DossierView {
   const leaf = procedure.states.get(d.state.split(',')[0]!);
   const position = { snapshot: d.snapshot as PersistedSnapshot, data: d.data, units: unitsOf(d) };
+  const overdue = isOverdue(d, now);
+  const left = workingMinutesLeft(d, now, calendar);
   return {
     id: d.id,
     receiptCode: d.receiptCode,
@@ -65,9 +71,10 @@ export function toDossierView(d: DossierRecord, procedure: CompiledProcedure, pr
     dueAt: d.dueAt?.toISOString() ?? null,
     stepDueAt: d.stepDueAt?.toISOString() ?? null,
     clockPaused: d.pausedAt !== null,
-    overdue: isOverdue(d, now),
-    atRisk: isAtRisk(d, now, calendar),
-    workingMinutesLeft: workingMinutesLeft(d, now, calendar),
+    overdue,
+    // isAtRisk, from the minutes already counted (counting working time is the costly part of a view).
+    atRisk: !overdue && left !== null && d.dueAt!.getTime() >= now.getTime() && left < workingDayMinutes,
+    workingMinutesLeft: left,
     extendedAt: d.extendedAt?.toISOString() ?? null,
     receivingUnit: d.receivingUnit,
     competentUnit: d.competentUnit,
@@ -77,7 +84,7 @@ export function toDossierView(d: DossierRecord, procedure: CompiledProcedure, pr
     closedAt: d.closedAt?.toISOString() ?? null,
     applicant: d.applicant,
     data: d.data,
-    availableEvents: principal ? availableEvents(procedure, position, { role: principal.role, unit: principal.unitId }) : [],
+    availableEvents: events ?? (principal ? availableEvents(procedure, position, { role: principal.role, unit: principal.unitId }) : []),
   };
 }
 
@@ -95,4 +102,19 @@ export function workingMinutesLeft(d: Pick<DossierRecord, 'dueAt' | 'pausedAt' |
 export function isAtRisk(d: Pick<DossierRecord, 'dueAt' | 'pausedAt' | 'closedAt'>, now: Date, calendar: WorkCalendar): boolean {
   if (d.dueAt === null || d.pausedAt !== null || d.closedAt !== null || d.dueAt.getTime() < now.getTime()) return false;
   return workingTimeBetween(calendar, now, d.dueAt) < workingDayMinutes;
+}
+
+/**
+ * The instant one working day (8 working hours) after `now`: a running dossier due at or after `now` and
+ * before it is at risk — the same answer as isAtRisk, with the calendar walked once for a whole list
+ * rather than once per dossier (addWorkingHours returns the earliest such instant: a day's close, not the
+ * next opening).
+ */
+export function atRiskLimit(now: Date, calendar: WorkCalendar): Date {
+  return addWorkingHours(calendar, now, workingDayMinutes / 60);
+}
+
+/** isAtRisk, given atRiskLimit(now). */
+export function isAtRiskBefore(d: Pick<DossierRecord, 'dueAt' | 'pausedAt' | 'closedAt'>, now: Date, limit: Date): boolean {
+  return d.dueAt !== null && d.pausedAt === null && d.closedAt === null && d.dueAt.getTime() >= now.getTime() && d.dueAt.getTime() < limit.getTime();
 }
