@@ -47,7 +47,8 @@ export function restoreSnapshot(procedure: CompiledProcedure, snapshot: Persiste
 
 /** The snapshot to store: without the step's context, which only lives during a step. */
 export function persistSnapshot(procedure: CompiledProcedure, snapshot: AnyMachineSnapshot): PersistedSnapshot {
-  return { ...(procedure.machine.getPersistedSnapshot(snapshot) as Record<string, unknown>), context: {} } as unknown as PersistedSnapshot;
+  // The context is dropped before XState copies it: its persisting walks every value of the dossier's data.
+  return procedure.machine.getPersistedSnapshot({ ...snapshot, context: {} }) as unknown as PersistedSnapshot;
 }
 
 export function leafStates(value: unknown): string[] {
