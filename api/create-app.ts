@@ -105,7 +105,7 @@ export function createApp(ctx: ServiceContext, options: AppOptions): Express {
  * No upgrade-insecure-requests: a center may serve the console over plain HTTP
  * on its own network.
  */
-const securityHeaders: Parameters<typeof helmet>[0] = {
+export const securityHeaders: Parameters<typeof helmet>[0] = {
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
