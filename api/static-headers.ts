@@ -8,10 +8,15 @@ import helmet from 'helmet';
 
 /**
  * Middleware setting exactly the headers `helmet(options)` sets. Throws at
- * start-up if helmet would do anything but set and remove headers (a directive
- * computed per request), where a list cannot stand in for it.
+ * start-up for a Content-Security-Policy directive given as a function (a
+ * nonce, computed per request), or if helmet does not finish synchronously:
+ * there a list cannot stand in for it.
  */
 export function staticHeaders(options: Parameters<typeof helmet>[0]) {
+  const csp = options?.contentSecurityPolicy;
+  const directives = typeof csp === 'object' && csp.directives ? Object.values(csp.directives) : [];
+  if (directives.some((d) => typeof d === 'function' || (Array.isArray(d) && d.some((v) => typeof v === 'function'))))
+    throw new Error('a Content-Security-Policy directive is computed per request: its headers cannot be computed once');
   const set: Array<[string, string]> = [];
   const removed: string[] = [];
   const dryRun = {
