@@ -3,8 +3,7 @@
 // needs a bearer token. All input enters through api/input/ (size, depth,
 // UTF-8, NUL, NFC, parameter ranges), so a route added here gets it for free.
 import express, { type Express } from 'express';
-import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
+import type helmet from 'helmet';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +13,8 @@ import { MotcuaError } from '../engine/motcua-error.ts';
 import type { Queue } from 'bullmq';
 import { createMetrics } from './metrics/create-metrics.ts';
 import { apiOperations } from './openapi/api-operations.ts';
+import { accessLog } from './access-log.ts';
+import { staticHeaders } from './static-headers.ts';
 import { requirePrincipal } from './require-principal.ts';
 import { attachmentRoutes } from './routes/attachment-routes.ts';
 import { accountRoutes } from './routes/account-routes.ts';
@@ -35,7 +36,6 @@ import { problemHandler } from './send-problem.ts';
 import { checkPath } from './input/check-path.ts';
 import { parseQueryString } from './input/parse-query-string.ts';
 import { readJsonBody } from './input/read-json-body.ts';
-import { assignRequestId } from './input/request-id.ts';
 
 const consoleDir = fileURLToPath(new URL('./console/', import.meta.url));
 // The board's charts: chart.js's standalone build, served from the installed package (no CDN).
@@ -55,8 +55,8 @@ export function createApp(ctx: ServiceContext, options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.set('query parser', parseQueryString);
-  app.use(pinoHttp({ logger: options.logger, genReqId: assignRequestId, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }));
-  app.use(helmet(securityHeaders));
+  app.use(accessLog(options.logger));
+  app.use(staticHeaders(securityHeaders));
 
   const metrics = createMetrics(ctx, options.metrics?.queues ?? null);
   app.use(metrics.timeRequests);
@@ -105,7 +105,7 @@ export function createApp(ctx: ServiceContext, options: AppOptions): Express {
  * No upgrade-insecure-requests: a center may serve the console over plain HTTP
  * on its own network.
  */
-const securityHeaders: Parameters<typeof helmet>[0] = {
+export const securityHeaders: Parameters<typeof helmet>[0] = {
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {

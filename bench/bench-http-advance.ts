@@ -6,7 +6,7 @@
 // deadline and schedules another) beside the same procedure without budgets,
 // the peak RSS of the API and worker processes, and — the floor — the same
 // write pattern as plain SQL through pgbench at the same concurrency.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,15 +14,21 @@ import { pino } from 'pino';
 import { startSystem } from '../server/start-system.ts';
 import { ApiClient } from '../test/api-client.ts';
 import { publishTestProcedure } from '../test/publish-test-procedure.ts';
+import { countAdvanceRoundTrips } from './advance-round-trips.ts';
 import { runSqlFloor, type SqlFloor } from './sql-floor.ts';
 
 export interface LoadResult { requests: number; perSecond: number; p50Ms: number; p99Ms: number; failed: number }
 
+/** CPU time (user + system, every thread) one process spent per answered request of a load, in µs; null where /proc is not there. */
+export interface CpuPerRequest { apiUs: number | null; workerUs: number | null }
+
 export interface AdvanceFigures {
-  withDeadlines: LoadResult;
-  withoutDeadlines: LoadResult;
+  withDeadlines: LoadResult & { cpu: CpuPerRequest };
+  withoutDeadlines: LoadResult & { cpu: CpuPerRequest };
   sqlFloor: SqlFloor | null;
   rss: { apiMb: number | null; workerMb: number | null };
+  /** SQL statements (each one round trip) one advance sends, counted in-process on the same database. */
+  roundTrips: number;
 }
 
 const node = (script: string) => ['--import', 'tsx', script];
@@ -35,6 +41,8 @@ export async function benchHttpAdvance(databaseUrl: string, options: { seconds: 
   await publishTestProcedure(setup.db, 'bench/fixtures/advance-bench.yaml');
   await publishTestProcedure(setup.db, 'bench/fixtures/advance-bench-plain.yaml');
   await setup.stop();
+  const trips = await countAdvanceRoundTrips(databaseUrl, { explain: false });
+  if (trips.status !== 200) throw new Error(`the counted advance answered ${trips.status}`);
 
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', QUEUE_BACKEND: 'postgres', SEED_DEMO: 'true', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' };
@@ -58,7 +66,14 @@ export async function benchHttpAdvance(databaseUrl: string, options: { seconds: 
         await receiver.post(`/v1/dossiers/${created.body.id}/events`, { type: 'ACCEPT' });
         dossiers.push(created.body.id);
       }
-      return runLoad({ url, seconds: options.seconds, connections: options.connections, dossiers, ...tokens });
+      // CPU time is what the machine's noise leaves stable: throughput moves with whatever else runs on it.
+      const before = { api: cpuSeconds(api), worker: cpuSeconds(worker) };
+      const result = await runLoad({ url, seconds: options.seconds, connections: options.connections, dossiers, ...tokens });
+      const perRequest = (start: number | null, child: ChildProcess) => {
+        const end = cpuSeconds(child);
+        return start === null || end === null || result.requests === 0 ? null : ((end - start) / result.requests) * 1e6;
+      };
+      return { ...result, cpu: { apiUs: perRequest(before.api, api), workerUs: perRequest(before.worker, worker) } };
     };
     // Warm the JIT and the pools, then measure each variant.
     await runLoad({ url, seconds: 2, connections: options.connections, dossiers: await createWarmup(receiver, options.connections), ...tokens });
@@ -66,7 +81,7 @@ export async function benchHttpAdvance(databaseUrl: string, options: { seconds: 
     const withoutDeadlines = await load('B.ADVANCE-PLAIN');
     const rss = { apiMb: peakRssMb(api), workerMb: peakRssMb(worker) };
     const sqlFloor = await runSqlFloor(databaseUrl, options);
-    return { withDeadlines, withoutDeadlines, sqlFloor, rss };
+    return { withDeadlines, withoutDeadlines, sqlFloor, rss, roundTrips: trips.statements.length };
   } finally {
     await stopProcess(api);
     await stopProcess(worker);
@@ -113,6 +128,23 @@ async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error('the API process did not become ready in 150 s');
+}
+
+const clockTicks = (() => {
+  const out = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+  return Number(out.stdout?.trim()) || 100;
+})();
+
+/** User + system CPU time of a running child so far (all its threads: JavaScript, GC, libuv), in s; null where /proc is not there. */
+function cpuSeconds(child: ChildProcess): number | null {
+  try {
+    // Fields after the parenthesised command name: utime and stime are the 12th and 13th (proc(5)).
+    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+  } catch {
+    return null;
+  }
 }
 
 /** Peak resident set (VmHWM) of a running child, in MB; null where /proc is not there. */

@@ -22,6 +22,9 @@ INSERT INTO bench_outbox (dossier_id, topic, payload, created_at) VALUES (:clien
 END;
 `;
 
+/** Statements of one floor transaction (BEGIN … END), each a round trip under pgbench -M prepared. */
+export const sqlFloorStatements = transaction.trim().split('\n').length;
+
 export function pgbenchAvailable(): boolean {
   return spawnSync('pgbench', ['--version'], { stdio: 'ignore' }).status === 0;
 }

@@ -83,9 +83,18 @@ function dossierId(req: Request): string {
   return id;
 }
 
+/**
+ * A write's answer, serialized once and sent with the headers in one write.
+ * Not res.json: it would also hash the body for an ETag, which no client
+ * revalidates a POST answer against.
+ */
 function send(res: Response, result: { status: number; body: unknown; replayed: boolean }): void {
-  if (result.replayed) res.set('Idempotent-Replayed', 'true');
-  res.status(result.status).json(result.body);
+  if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
+  const json = JSON.stringify(result.body);
+  res.statusCode = result.status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(json));
+  res.end(json);
 }
 
 export function dossierRoutes(ctx: ServiceContext): Router {

@@ -63,12 +63,13 @@ const verified = new Map<string, { principal: Principal; until: number; expiresA
  * `asRole` (the X-Motcua-Role header), by default its first role.
  */
 export async function authenticateToken(ctx: ServiceContext, token: string, asRole: string | null = null): Promise<Principal> {
-  const tokenHash = hashToken(token);
-  const cacheKey = `${tokenHash}:${asRole ?? ''}`;
+  // Keyed by the token itself, which this process holds anyway while it answers: a hit costs no hashing.
+  const cacheKey = `${token}:${asRole ?? ''}`;
   const now = ctx.now().getTime();
   const cached = verified.get(cacheKey);
   if (cached && cached.until > Date.now() && cached.expiresAt > now) return cached.principal;
   verified.delete(cacheKey);
+  const tokenHash = hashToken(token);
   let principal: Principal;
   let expiresAt = Infinity;
   if (token.startsWith(apiKeyPrefix)) {
@@ -91,8 +92,7 @@ export async function authenticateToken(ctx: ServiceContext, token: string, asRo
 
 /** Forgets a token in this process at once (logout); other processes forget it within the cache time. */
 export function forgetToken(token: string): void {
-  const tokenHash = hashToken(token);
-  for (const key of verified.keys()) if (key.startsWith(`${tokenHash}:`)) verified.delete(key);
+  for (const key of verified.keys()) if (key.startsWith(`${token}:`)) verified.delete(key);
 }
 
 /** Forgets every cached token of an account in this process (password changed, account disabled). */

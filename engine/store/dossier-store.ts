@@ -2,6 +2,7 @@
 // same round trip), and list for worklists. Writes go through write-transition.ts.
 import type { Database } from './create-database.ts';
 import type { DossierRecord, OpenStep } from './records.ts';
+import { queryNamed } from './query-named.ts';
 
 export interface DossierRow {
   id: string; receipt_code: string; procedure_code: string; procedure_version: number; state: string; status_code: number;
@@ -39,12 +40,18 @@ export async function readDossierForUpdate(db: Database, id: string): Promise<{ 
   return readWithSteps(db, id, false);
 }
 
-const withSteps = `SELECT d.*, (SELECT json_agg(json_build_object('id', s.id, 'state', s.state, 'due_at', s.due_at))
+// Every column DossierRow names, listed: a named statement's cached plan must not change its result columns under a migration.
+const rowColumns = `d.id, d.receipt_code, d.procedure_code, d.procedure_version, d.state, d.status_code, d.snapshot, d.applicant, d.data,
+  d.receiving_unit, d.competent_unit, d.current_unit, d.return_unit, d.outcome, d.received_at, d.due_at, d.step_due_at, d.paused_at, d.closed_at,
+  d.updated_at, d.version, d.overdue_recorded_for, d.extended_at, d.event_seq, d.event_hash`;
+const withSteps = `SELECT ${rowColumns}, (SELECT json_agg(json_build_object('id', s.id, 'state', s.state, 'due_at', s.due_at))
                   FROM dossier_steps s WHERE s.dossier_id = d.id AND s.left_at IS NULL) AS open_steps
-     FROM dossiers d WHERE d.id = ?`;
+     FROM dossiers d WHERE d.id = :id`;
+const withStepsLocked = `${withSteps} FOR UPDATE OF d`;
 
 async function readWithSteps(db: Database, id: string, lock: boolean): Promise<{ dossier: DossierRecord; openSteps: OpenStep[] } | null> {
-  const result = await db.raw<{ rows: Array<DossierRow & { open_steps: Array<{ id: number; state: string; due_at: string | null }> | null }> }>(lock ? `${withSteps} FOR UPDATE OF d` : withSteps, [id]);
+  // Named: every advance reads its dossier this way first, and a prepared statement is planned once per connection.
+  const result = await queryNamed<DossierRow & { open_steps: Array<{ id: number; state: string; due_at: string | null }> | null }>(db, lock ? 'lock-dossier-with-steps' : 'read-dossier-with-steps', lock ? withStepsLocked : withSteps, { id });
   const row = result.rows[0];
   if (!row) return null;
   const openSteps = (row.open_steps ?? []).map((s) => ({ id: s.id, state: s.state, dueAt: s.due_at ? new Date(s.due_at) : null }));

@@ -2,13 +2,14 @@
 // page that passes the console's Content-Security-Policy — no inline script or
 // style; its look comes from the served stylesheet (FORM_STYLESHEET_PATH) and
 // the receipt code's QR code is inline SVG drawn with attributes only.
-import QRCode from 'qrcode';
 import type { FormBlock, FormModel } from '../../forms/form-model.ts';
 
 /** Where the API serves the print view's stylesheet (public: a printed page carries no secret). */
 export const formStylesheetPath = '/forms/print.css';
 
 export async function renderFormHtml(model: FormModel): Promise<string> {
+  // Loaded at the first form shown (about 10 MB of resident code).
+  const { default: QRCode } = await import('qrcode');
   const qr = model.qrCode ? `<div class="qr" role="img" aria-label="Mã QR của mã hồ sơ ${escape(model.receiptCode)}">${await QRCode.toString(model.receiptCode, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' })}</div>` : '';
   const signatures = model.signatures
     .map((s) => `<div class="signature"><p class="signature-title">${escape(s.title)}</p><p class="signature-note">${escape(s.note)}</p><p class="signature-name">${escape(s.name)}</p></div>`)

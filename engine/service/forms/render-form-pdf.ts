@@ -4,8 +4,6 @@
 // creation date is the issuing event's time; pdfkit derives the file id from it).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import type { FormBlock, FormModel } from '../../forms/form-model.ts';
 
 const require = createRequire(import.meta.url);
@@ -19,12 +17,16 @@ function loadFonts(): { regular: Buffer; bold: Buffer } {
   return fonts;
 }
 
+type QrCodes = typeof import('qrcode');
+
 const margin = 56; // points (2 cm)
 const pageWidth = 595.28; // A4, points
 const contentWidth = pageWidth - 2 * margin;
 
 /** The PDF's bytes. */
 export async function renderFormPdf(model: FormModel): Promise<Buffer> {
+  // Loaded at the first form printed: pdfkit and qrcode are about 35 MB of resident code an API process mostly never runs.
+  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([import('pdfkit'), import('qrcode')]);
   const { regular, bold } = loadFonts();
   const doc = new PDFDocument({
     size: 'A4',
@@ -42,14 +44,14 @@ export async function renderFormPdf(model: FormModel): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  drawHeader(doc, model);
+  drawHeader(doc, model, QRCode);
   for (const block of model.blocks) drawBlock(doc, block);
   drawSignatures(doc, model);
   doc.end();
   return done;
 }
 
-function drawHeader(doc: PDFKit.PDFDocument, model: FormModel): void {
+function drawHeader(doc: PDFKit.PDFDocument, model: FormModel, qrCodes: QrCodes): void {
   const half = contentWidth / 2;
   doc.font('regular').fontSize(8).text(model.annexLabel, margin, margin - 24, { width: contentWidth, align: 'right' });
   const top = margin;
@@ -69,15 +71,15 @@ function drawHeader(doc: PDFKit.PDFDocument, model: FormModel): void {
   y = doc.y + 6;
   if (model.qrCode) {
     const size = 84;
-    drawQrCode(doc, model.receiptCode, (pageWidth - size) / 2, y, size);
+    drawQrCode(doc, qrCodes, model.receiptCode, (pageWidth - size) / 2, y, size);
     y += size + 6;
   }
   doc.x = margin;
   doc.y = y + 6;
 }
 
-function drawQrCode(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+function drawQrCode(doc: PDFKit.PDFDocument, qrCodes: QrCodes, text: string, x: number, y: number, size: number): void {
+  const qr = qrCodes.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const quiet = 2; // modules of white border
   const cell = size / (n + 2 * quiet);
