@@ -49,6 +49,7 @@ async function main(): Promise<void> {
         host: config.host,
         outboxPollMs: config.outboxPollMs,
         reconcileEveryMs: config.reconcileEveryMs,
+        deadlineSweepMs: config.deadlineSweepMs,
         attachments: { dir: config.attachmentsDir, maxBytes: config.attachmentMaxBytes },
         logger,
         http: config.processRole !== 'worker',
