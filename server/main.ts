@@ -50,6 +50,7 @@ async function main(): Promise<void> {
         outboxPollMs: config.outboxPollMs,
         reconcileEveryMs: config.reconcileEveryMs,
         deadlineSweepMs: config.deadlineSweepMs,
+        deadlineJobHorizonMs: config.deadlineJobHorizonMs,
         attachments: { dir: config.attachmentsDir, maxBytes: config.attachmentMaxBytes },
         logger,
         http: config.processRole !== 'worker',

@@ -26,6 +26,7 @@ export interface TestSystemOptions {
    * tests set it.
    */
   deadlineSweepMs?: number;
+  deadlineJobHorizonMs?: number;
   database?: TestDatabase;
   /** Another catalogue folder (default procedures/). */
   proceduresDir?: string;
@@ -59,6 +60,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     workers: options.workers,
     reconcileEveryMs: options.reconcileEveryMs,
     deadlineSweepMs: options.deadlineSweepMs ?? 600_000,
+    deadlineJobHorizonMs: options.deadlineJobHorizonMs,
     connectors: options.connectors,
     notifications: options.notifications,
     metricsToken: options.metricsToken,

@@ -23,6 +23,13 @@ import type { ServiceContext } from '../engine/service/service-context.ts';
  */
 export const defaultDeadlineSweepMs = 1000;
 
+/**
+ * How far ahead of its due time a deadline still gets a delayed queue job
+ * beside the sweep, in ms (workers/outbox-relay.ts says why no further).
+ * Set by DEADLINE_JOB_HORIZON_MS.
+ */
+export const defaultDeadlineJobHorizonMs = 600_000;
+
 export class DeadlineSweep {
   private running = false;
   private loop: Promise<void> | null = null;
