@@ -131,12 +131,17 @@ export async function recordDossierOverdue(ctx: ServiceContext, dossierId: strin
 export async function reconcileDeadlines(ctx: ServiceContext, log: Logger, batch = 500): Promise<{ steps: number; dossiers: number }> {
   let steps = 0;
   let dossiers = 0;
-  // Set-based first; what a batch leaves (escalating steps, dossiers another transaction held) one by one.
-  for (;;) {
-    const recorded = await recordDueSteps(ctx, batch);
-    steps += recorded.size;
-    if (recorded.size === 0) break;
-  }
+  // Set-based first, two batches at a time: SKIP LOCKED gives them disjoint dossiers, and one
+  // batch's statement runs in PostgreSQL while the other's events are chained here. What the batches leave
+  // (escalating steps, dossiers another transaction held) is recorded one by one.
+  const loops = Array.from({ length: 2 }, async () => {
+    for (;;) {
+      const recorded = await recordDueSteps(ctx, batch);
+      steps += recorded.size;
+      if (recorded.size === 0) break;
+    }
+  });
+  await Promise.all(loops);
   // A full page of which none could be recorded would come back the same: stop rather than spin.
   for (;;) {
     const due = await findOverdueSteps(ctx.db, ctx.now(), batch);
