@@ -148,7 +148,10 @@ async function main(): Promise<void> {
       const deadlines: Record<string, unknown> = {};
       for (const b of backends) {
         const burst = await withDatabase(server.url, (url) => benchDeadlines(url, withBackend(b, url), burstCount, 'burst'));
+        // Each figure as soon as it is measured: at full counts a backend takes tens of minutes.
+        say(`deadlines (${b.kind}): burst of ${burstCount} recorded in ${fmt(burst.motcua.seconds, 1)} s (raw BullMQ ${fmt(burst.rawBullmq.seconds, 1)} s); scheduled ${fmt(burst.scheduledPerSecond)}/s`);
         const spread = await withDatabase(server.url, (url) => benchDeadlines(url, withBackend(b, url), spreadCount, 'spread'));
+        say(`deadlines (${b.kind}): ${spreadCount} spread, lag p50 ${fmt(spread.motcua.lagP50Ms)} ms, p99 ${fmt(spread.motcua.lagP99Ms)} ms (raw BullMQ p50 ${fmt(spread.rawBullmq.lagP50Ms)} ms, p99 ${fmt(spread.rawBullmq.lagP99Ms)} ms)`);
         deadlines[b.kind] = {
           burstCount, burstSeconds: burst.motcua.seconds, burstPerSecond: burst.motcua.perSecond, rawBurstSeconds: burst.rawBullmq.seconds,
           spreadCount, lagP50Ms: spread.motcua.lagP50Ms, lagP99Ms: spread.motcua.lagP99Ms, rawLagP50Ms: spread.rawBullmq.lagP50Ms, rawLagP99Ms: spread.rawBullmq.lagP99Ms,

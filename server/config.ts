@@ -3,6 +3,7 @@
 import { isAbsolute, join } from 'node:path';
 import { MotcuaError } from '../engine/motcua-error.ts';
 import { defaultSharedDir } from './start-embedded-postgres.ts';
+import { defaultDeadlineJobHorizonMs, defaultDeadlineSweepMs } from '../workers/deadline-sweep.ts';
 import { defaultAttachmentMaxBytes } from '../engine/service/attachments/open-attachment-storage.ts';
 import type { ConnectorEnv } from '../engine/service/connectors/connector-settings.ts';
 import { defaultNotificationSettings, type ChannelTransport, type NotificationSettings } from '../engine/service/notifications/notification-channel.ts';
@@ -32,6 +33,10 @@ export interface Config {
   outboxPollMs: number;
   /** How often the deadline reconciler looks for deadlines no job recorded, in ms. */
   reconcileEveryMs: number;
+  /** The longest a worker process's due sweep waits between looks for deadlines falling due, in ms. */
+  deadlineSweepMs: number;
+  /** A deadline due within this many ms of its relay also gets a delayed queue job, beside the sweep. */
+  deadlineJobHorizonMs: number;
   /** all: API + workers in one process; api or worker: one half, for scale-out. */
   processRole: 'all' | 'api' | 'worker';
   /** Where attached files are stored (content-addressed); default <dataDir>/attachments. */
@@ -94,6 +99,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     seedDemo: oneOf('SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
     outboxPollMs: int('OUTBOX_POLL_MS', 1000, 10, 60_000),
     reconcileEveryMs: int('RECONCILE_EVERY_MS', 60_000, 100, 86_400_000),
+    deadlineSweepMs: int('DEADLINE_SWEEP_MS', defaultDeadlineSweepMs, 50, 3_600_000),
+    deadlineJobHorizonMs: int('DEADLINE_JOB_HORIZON_MS', defaultDeadlineJobHorizonMs, 0, 366 * 86_400_000),
     processRole: oneOf('PROCESS_ROLE', ['all', 'api', 'worker'] as const, 'all'),
     attachmentsDir: env.ATTACHMENTS_DIR || join(env.DATA_DIR || '.data', 'attachments'),
     attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', defaultAttachmentMaxBytes, 1, 1024 * 1024 * 1024),

@@ -49,6 +49,8 @@ async function main(): Promise<void> {
         host: config.host,
         outboxPollMs: config.outboxPollMs,
         reconcileEveryMs: config.reconcileEveryMs,
+        deadlineSweepMs: config.deadlineSweepMs,
+        deadlineJobHorizonMs: config.deadlineJobHorizonMs,
         attachments: { dir: config.attachmentsDir, maxBytes: config.attachmentMaxBytes },
         logger,
         http: config.processRole !== 'worker',

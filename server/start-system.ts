@@ -26,6 +26,7 @@ import { defaultNotificationSettings, type NotificationSettings } from '../engin
 import { OutboxRelay } from '../workers/outbox-relay.ts';
 import { createQueue, createWorker, queueNames, type QueueBackendConfig } from '../workers/queue-backend.ts';
 import { createDeadlineProcessor, reconcileJobName } from '../workers/deadline-worker.ts';
+import { DeadlineSweep, defaultDeadlineJobHorizonMs, defaultDeadlineSweepMs } from '../workers/deadline-sweep.ts';
 import { createHandoffProcessor } from '../workers/handoff-worker.ts';
 import { connectorQueueName, createConnectorDispatch, createConnectorProcessor } from '../workers/connector-worker.ts';
 import { createReportProcessor, reportQueueName, scheduleReports } from '../workers/report-worker.ts';
@@ -52,6 +53,10 @@ export interface SystemOptions {
   workers?: boolean;
   /** How often the deadline reconciler runs, in ms. */
   reconcileEveryMs?: number;
+  /** The longest the due sweep waits between looks for deadlines falling due, in ms (default defaultDeadlineSweepMs). */
+  deadlineSweepMs?: number;
+  /** A deadline due within this many ms of its relay also gets a delayed queue job (default defaultDeadlineJobHorizonMs). */
+  deadlineJobHorizonMs?: number;
   /**
    * External connectors: URLs and secrets from the environment; the first
    * backoff delay between attempts (default 10 s); the address external systems
@@ -121,7 +126,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     };
     for (const [name, queue] of Object.entries(queues)) listenForErrors(queue, name);
     closers.push(() => Promise.all(Object.values(queues).map((q) => q.close())));
-    const relay = new OutboxRelay(db, queues, { pollMs: options.outboxPollMs, batch: 1000, logger: log.child({ component: 'outbox-relay' }), now });
+    const relay = new OutboxRelay(db, queues, { pollMs: options.outboxPollMs, batch: 1000, logger: log.child({ component: 'outbox-relay' }), now, deadlineJobHorizonMs: options.deadlineJobHorizonMs ?? defaultDeadlineJobHorizonMs });
     const attachments = await openAttachmentStorage(options.attachments, now());
     closers.push(attachments.close);
     // Set once the server listens, unless configured: worker-only processes assume the API on this host.
@@ -173,6 +178,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       }, reconcileEveryMs);
       closers.push(async () => clearInterval(keepReconcilerScheduled));
       await scheduleReports(queues.reports!);
+      // Deadlines falling due are recorded from PostgreSQL by each worker process, at the pace due
+      // (workers/deadline-sweep.ts); delayed jobs and the reconciler are the second and third line.
+      const sweep = new DeadlineSweep(ctx, { everyMs: options.deadlineSweepMs ?? defaultDeadlineSweepMs, logger: log.child({ component: 'deadline-sweep' }) });
+      sweep.start();
+      closers.push(() => sweep.stop());
       // Drain what a previous run committed but never relayed, before serving.
       await relay.drain();
       relay.start();

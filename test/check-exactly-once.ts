@@ -127,8 +127,9 @@ export async function checkExactlyOnce(databaseUrl: string, ledger: ClientLedger
       SELECT (SELECT count(*) FROM outbox WHERE topic = 'notify') AS effects,
              (SELECT count(*) FROM notifications) AS notifications,
              (SELECT count(*) FROM (SELECT outbox_id FROM notifications GROUP BY outbox_id HAVING count(*) > 1) x) AS doubled`)).rows[0]!;
-    if (notify.effects !== notify.notifications) problems.push(`notifications: ${notify.effects} notify effects committed, ${notify.notifications} notifications made`);
-    if (notify.doubled !== '0') problems.push(`notifications: ${notify.doubled} notify effects carried out more than once`);
+    // Counts come back as strings, or as numbers where the process parses int8 (the application does): compared as numbers.
+    if (Number(notify.effects) !== Number(notify.notifications)) problems.push(`notifications: ${notify.effects} notify effects committed, ${notify.notifications} notifications made`);
+    if (Number(notify.doubled) !== 0) problems.push(`notifications: ${notify.doubled} notify effects carried out more than once`);
     return problems;
   } finally {
     await client.end();

@@ -19,6 +19,14 @@ export interface TestSystemOptions {
   queue?: 'postgres' | 'redis';
   workers?: boolean;
   reconcileEveryMs?: number;
+  /**
+   * The due sweep's longest wait, in ms. Default 10 minutes, i.e. a look at start and
+   * hardly again: most tests move the clock past due dates by hand and assert exact
+   * audit trails, which a sweep recording OVERDUE a second later would race. Deadline
+   * tests set it.
+   */
+  deadlineSweepMs?: number;
+  deadlineJobHorizonMs?: number;
   database?: TestDatabase;
   /** Another catalogue folder (default procedures/). */
   proceduresDir?: string;
@@ -51,6 +59,8 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     now: clock.now,
     workers: options.workers,
     reconcileEveryMs: options.reconcileEveryMs,
+    deadlineSweepMs: options.deadlineSweepMs ?? 600_000,
+    deadlineJobHorizonMs: options.deadlineJobHorizonMs,
     connectors: options.connectors,
     notifications: options.notifications,
     metricsToken: options.metricsToken,

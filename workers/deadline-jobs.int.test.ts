@@ -27,7 +27,8 @@ function clockPathSuite(backend: 'postgres' | 'redis'): void {
   const mine: string[] = [];
 
   beforeAll(async () => {
-    system = await startTestSystem({ clock: new TestClock('2026-03-02T09:00:00+07:00'), queue: backend, workers: false });
+    // Every deadline gets its job here, however far ahead, so that the job bookkeeping is checked along every path.
+    system = await startTestSystem({ clock: new TestClock('2026-03-02T09:00:00+07:00'), queue: backend, workers: false, deadlineJobHorizonMs: 366 * 86_400_000 });
     await publishTestProcedure(system.db, 'test/fixtures/deadline-drill.yaml');
     officer = {
       receiver: (await login(system.ctx, 'receiver.hop-thinh', 'demo')).principal,

@@ -1,5 +1,5 @@
 // Deadlines on both queue backends: every step and statutory deadline that
-// passes is recorded exactly once, by its delayed job or by the reconciler,
+// passes is recorded exactly once, by the due sweep, its delayed job or the reconciler,
 // and the reconciler alone still records them all after the queue store is wiped.
 import { afterAll, describe, expect, it } from 'vitest';
 import { advanceDossier } from '../engine/service/advance-dossier.ts';
@@ -67,11 +67,11 @@ function deadlineSuite(backend: 'postgres' | 'redis'): void {
     await database?.drop();
   });
 
-  it(`records ${count} step and statutory deadlines exactly once, through delayed jobs and the reconciler racing`, async () => {
+  it(`records ${count} step and statutory deadlines exactly once, through the due sweep, delayed jobs and the reconciler racing`, async () => {
     database = await createTestDatabase();
     // Monday 2 March 2026, 16:59:00 local: the drill's deadlines fall at 17:00, a minute on.
     const clock = new TestClock('2026-03-02T16:59:00+07:00', { running: true });
-    system = await startTestSystem({ database, clock, queue: backend, reconcileEveryMs: 2000 });
+    system = await startTestSystem({ database, clock, queue: backend, reconcileEveryMs: 2000, deadlineSweepMs: 1000 });
     await publishTestProcedure(system.db, 'test/fixtures/deadline-drill.yaml');
     await fileDossiers(system, count);
     await expectEveryDeadlineRecordedOnce(system, count);
@@ -108,7 +108,7 @@ describe('deadline jobs follow the dossier', () => {
   });
 
   it('schedules a job per step and statutory due date, and removes them when the step ends and the dossier closes', async () => {
-    system = await startTestSystem({ clock: new TestClock('2026-03-02T09:00:00+07:00') });
+    system = await startTestSystem({ clock: new TestClock('2026-03-02T09:00:00+07:00'), deadlineJobHorizonMs: 86_400_000 });
     await publishTestProcedure(system.db, 'test/fixtures/deadline-drill.yaml');
     const { receiver } = await principals(system);
     const created = await receiveDossier(system.ctx, receiver, { procedureCode: 'T.DEADLINE', applicant: { fullName: 'Người thử', idNumber: '027090001234' }, data: {} }, null);
@@ -123,5 +123,41 @@ describe('deadline jobs follow the dossier', () => {
     const specialist = (await login(system.ctx, 'specialist.hop-thinh', 'demo')).principal;
     await advanceDossier(system.ctx, specialist, id, { type: 'APPROVE' }, null);
     await expect.poll(jobs, { timeout: 20_000 }).toEqual(['none', 'none']);
+  });
+
+  it('gives a deadline further ahead than the job horizon (10 minutes by default) no job: the due sweep records it', async () => {
+    await system.close();
+    system = await startTestSystem({ clock: new TestClock('2026-03-02T09:00:00+07:00') });
+    await publishTestProcedure(system.db, 'test/fixtures/deadline-drill.yaml');
+    const { receiver } = await principals(system);
+    const specialist = (await login(system.ctx, 'specialist.hop-thinh', 'demo')).principal;
+    const queue = system.queues.deadline!;
+    const accept = async () => {
+      const id = ((await receiveDossier(system.ctx, receiver, { procedureCode: 'T.DEADLINE', applicant: { fullName: 'Người thử', idNumber: '027090001234' }, data: {} }, null)).body as { id: string }).id;
+      await advanceDossier(system.ctx, receiver, id, { type: 'ACCEPT' }, null);
+      const step = await system.db('dossier_steps').where({ dossier_id: id, state: 'review' }).first('id');
+      const due = Date.parse('2026-03-02T17:00:00+07:00');
+      return { id, jobs: () => Promise.all([queue.getJob(`step-${step.id}-${due}`), queue.getJob(`statutory-${id}-${due}`)]).then((list) => list.map((j) => (j ? 'scheduled' : 'none'))) };
+    };
+    const unrelayed = async () => Number((await system.db('outbox').whereNull('relayed_at').count<{ n: string }>({ n: '*' }).first())?.n);
+    // The running relay marks rows relayed in the transaction that delivered them: none left, all delivered.
+    const relayed = () => expect.poll(unrelayed, { timeout: 20_000 }).toBe(0);
+
+    // 09:00, due 17:00: eight hours ahead. Its rows are relayed, and no job is made.
+    const far = await accept();
+    await relayed();
+    expect(await far.jobs()).toEqual(['none', 'none']);
+    // 16:55, due 17:00: five minutes ahead, within the horizon: both jobs, removed when the dossier closes.
+    system.clock.set('2026-03-02T16:55:00+07:00');
+    const near = await accept();
+    await relayed();
+    expect(await near.jobs()).toEqual(['scheduled', 'scheduled']);
+    await advanceDossier(system.ctx, specialist, near.id, { type: 'APPROVE' }, null);
+    await relayed();
+    expect(await near.jobs()).toEqual(['none', 'none']);
+    // The far dossier closes too: its cancels have no job to remove, and none appears.
+    await advanceDossier(system.ctx, specialist, far.id, { type: 'APPROVE' }, null);
+    await relayed();
+    expect(await far.jobs()).toEqual(['none', 'none']);
   });
 });

@@ -3,6 +3,16 @@
 // and enqueue loses nothing. Job ids are derived from the outbox row (deadline
 // jobs from what they watch): a row relayed twice (crash after enqueue, before
 // marking) becomes one job. `deadline-cancel` rows remove a deadline's job.
+//
+// A deadline due further ahead than `deadlineJobHorizonMs` gets no job: the due
+// sweep of every worker process records it from PostgreSQL (workers/deadline-sweep.ts),
+// the reconciler behind it. A job costs several writes to the queue store — on the
+// PostgreSQL backend, to the primary — for each step visit, and as many to remove it
+// when the step ends, days before it would fire. A deadline written already near its
+// due time (a short budget, a date moved close) still gets one, a second line beside
+// the sweep. The cancel of a deadline further ahead than the horizon has no job to
+// remove: a job exists only if its deadline was within the horizon when relayed, and
+// it is nearer still at any later cancel.
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Database } from '../engine/store/create-database.ts';
@@ -25,7 +35,7 @@ export class OutboxRelay {
   constructor(
     private readonly db: Database,
     private readonly queues: Record<string, Queue>,
-    private readonly options: { pollMs: number; batch: number; logger: Logger; now: () => Date },
+    private readonly options: { pollMs: number; batch: number; logger: Logger; now: () => Date; deadlineJobHorizonMs: number },
   ) {}
 
   start(): void {
@@ -93,8 +103,11 @@ export class OutboxRelay {
     const counts = (row: OutboxRecord) => (row.topic !== 'deadline' && row.topic !== 'deadline-cancel') || lastOfJob.get(deadlineJobId(row.dossierId, row.payload)) === row;
     const byTopic = new Map<string, OutboxRecord[]>();
     for (const row of rows.filter(counts)) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
-    const cancels = byTopic.get('deadline-cancel') ?? [];
+    const cancels = (byTopic.get('deadline-cancel') ?? []).filter((row) => this.withinJobHorizon(row));
     byTopic.delete('deadline-cancel');
+    const deadlines = byTopic.get('deadline')?.filter((row) => this.withinJobHorizon(row));
+    if (deadlines?.length) byTopic.set('deadline', deadlines);
+    else byTopic.delete('deadline');
     for (const [topic, list] of byTopic) {
       const queue = this.queues[topic];
       if (!queue) throw new Error(`no queue for outbox topic '${topic}'`);
@@ -109,6 +122,11 @@ export class OutboxRelay {
     // A job that is running cannot be removed; it re-reads the dossier and does nothing.
     // Sent together: one round trip's wait for the batch, not one per cancelled deadline.
     await Promise.all(cancels.map((row) => this.queues.deadline!.remove(deadlineJobId(row.dossierId, row.payload))));
+  }
+
+  /** A deadline (or its cancel) due within the job horizon of now, which has or gets a delayed job. */
+  private withinJobHorizon(row: OutboxRecord): boolean {
+    return new Date(String(row.payload.dueAt)).getTime() - this.options.now().getTime() <= this.options.deadlineJobHorizonMs;
   }
 
   private jobIdOf(row: OutboxRecord): string {

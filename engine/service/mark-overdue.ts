@@ -1,11 +1,11 @@
 // Recording that a deadline passed: an OVERDUE event in the audit trail, a
 // notice to the holding unit's supervisor, and the escalation event the
 // procedure declares for the step. Each deadline is recorded exactly once,
-// whichever of the delayed job, a set-based batch and the reconciler gets
-// there first: all take the dossier's row lock and re-check under it.
+// whichever of the due sweep, the delayed job, a set-based batch and the
+// reconciler gets there first: all take the dossier's row lock and re-check under it.
 import type { Logger } from 'pino';
 import { isMotcuaError } from '../motcua-error.ts';
-import { findOverdueDossiers, findOverdueSteps, isStepSettled, lockDueDossiers, markStepOverdue, writeOverdueBatch, type OverdueWrite } from '../store/deadline-store.ts';
+import { earliestUnrecordedDeadline, findOverdueDossiers, findOverdueSteps, isStepSettled, lockDueDossiers, markStepOverdue, writeOverdueBatch, type OverdueWrite } from '../store/deadline-store.ts';
 import { lockDossier } from '../store/dossier-store.ts';
 import { chainEvents, type NewDossierEvent } from '../store/event-store.ts';
 import type { DossierRecord } from '../store/records.ts';
@@ -122,27 +122,59 @@ export async function recordDossierOverdue(ctx: ServiceContext, dossierId: strin
   return done;
 }
 
-/** Finds in PostgreSQL every deadline that passed unrecorded (lost job, wiped queue) and records it. */
+/**
+ * Finds in PostgreSQL every deadline due by now and unrecorded and records it:
+ * what the due sweep does when something is due, and the reconciler after a
+ * lost job or a wiped queue. Returns how many step and statutory passings it
+ * recorded (others racing it record the rest; each passing once).
+ */
 export async function reconcileDeadlines(ctx: ServiceContext, log: Logger, batch = 500): Promise<{ steps: number; dossiers: number }> {
   let steps = 0;
   let dossiers = 0;
-  // Set-based first; what a batch leaves (escalating steps, dossiers another transaction held) one by one.
-  for (;;) {
-    const recorded = await recordDueSteps(ctx, batch);
-    steps += recorded.size;
-    if (recorded.size === 0) break;
-  }
+  // Set-based first, two batches at a time: SKIP LOCKED gives them disjoint dossiers, and one
+  // batch's statement runs in PostgreSQL while the other's events are chained here. What the batches leave
+  // (escalating steps, dossiers another transaction held) is recorded one by one.
+  const loops = Array.from({ length: 2 }, async () => {
+    for (;;) {
+      const recorded = await recordDueSteps(ctx, batch);
+      steps += recorded.size;
+      if (recorded.size === 0) break;
+    }
+  });
+  await Promise.all(loops);
+  // A full page of which none could be recorded would come back the same: stop rather than spin.
   for (;;) {
     const due = await findOverdueSteps(ctx.db, ctx.now(), batch);
-    for (const s of due) if (await recordStepOverdue(ctx, s.stepId, s.dossierId, log)) steps++;
-    if (due.length < batch) break;
+    let page = 0;
+    for (const s of due) if (await recordStepOverdue(ctx, s.stepId, s.dossierId, log)) page++;
+    steps += page;
+    if (due.length < batch || page === 0) break;
   }
   for (;;) {
     const due = await findOverdueDossiers(ctx.db, ctx.now(), batch);
-    for (const id of due) if (await recordDossierOverdue(ctx, id)) dossiers++;
-    if (due.length < batch) break;
+    let page = 0;
+    for (const id of due) if (await recordDossierOverdue(ctx, id)) page++;
+    dossiers += page;
+    if (due.length < batch || page === 0) break;
   }
   return { steps, dossiers };
+}
+
+/**
+ * One pass of the due sweep (workers/deadline-sweep.ts): one indexed
+ * statement reads the earliest due time among unrecorded deadlines; when it
+ * is later than now (or there is none) the pass ends there, so an idle sweep
+ * costs that statement alone. Otherwise every deadline due by now is recorded
+ * as reconcileDeadlines does — set-based, SKIP LOCKED, so sweeps of several
+ * worker processes take disjoint dossiers, and each passing is recorded
+ * once whoever else (its job, the reconciler) races it.
+ * Returns what was recorded and the earliest unrecorded due time it read
+ * (null: none), for the caller to sleep until.
+ */
+export async function sweepDueDeadlines(ctx: ServiceContext, log: Logger): Promise<{ steps: number; dossiers: number; earliestDueAt: Date | null }> {
+  const earliestDueAt = await earliestUnrecordedDeadline(ctx.db);
+  if (earliestDueAt === null || earliestDueAt > ctx.now()) return { steps: 0, dossiers: 0, earliestDueAt };
+  return { ...(await reconcileDeadlines(ctx, log)), earliestDueAt };
 }
 
 function overdueEvent(d: DossierRecord, at: Date, payload: Record<string, unknown>): NewDossierEvent {

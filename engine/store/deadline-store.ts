@@ -33,12 +33,32 @@ export async function findOverdueDossiers(db: Database, now: Date, limit: number
     .whereNull('paused_at')
     .whereNotNull('due_at')
     .andWhere('due_at', '<=', now)
-    .andWhere((w) => w.whereNull('overdue_recorded_for').orWhereRaw('overdue_recorded_for <> due_at'))
+    // Spelled as the predicate of the dossiers_due_unrecorded index (0012), so the planner uses it.
+    .andWhereRaw('overdue_recorded_for IS DISTINCT FROM due_at')
     .orderBy('due_at')
     .limit(limit)
     .select('id')) as Array<{ id: string }>;
   return rows.map((r) => r.id);
 }
+
+/**
+ * The earliest due time among deadlines not yet recorded — open step visits
+ * and running dossiers' statutory due dates — or null when there is none.
+ * What the due sweep asks every interval: one statement, two first-entry
+ * reads of partial indexes holding only unrecorded deadlines
+ * (dossier_steps_due of 0001, dossiers_due_unrecorded of 0012), so its cost
+ * does not grow with the number of dossiers, pending or already overdue.
+ */
+export async function earliestUnrecordedDeadline(db: Database): Promise<Date | null> {
+  const result = await queryNamed<{ next: Date | null }>(db, 'earliest-unrecorded-deadline', earliestUnrecorded, {});
+  return result.rows[0]?.next ?? null;
+}
+
+const earliestUnrecorded = `
+  SELECT LEAST(
+    (SELECT min(due_at) FROM dossier_steps WHERE left_at IS NULL AND overdue_marked_at IS NULL AND due_at IS NOT NULL),
+    (SELECT min(due_at) FROM dossiers WHERE closed_at IS NULL AND paused_at IS NULL AND due_at IS NOT NULL AND overdue_recorded_for IS DISTINCT FROM due_at)
+  ) AS next`;
 
 /** A dossier locked for recording its due steps: the row, its open visits, and those due and unrecorded. */
 export interface DueDossier { dossier: DossierRecord; openSteps: OpenStep[]; dueSteps: OpenStep[] }

@@ -14,6 +14,7 @@ import * as accountsTracking from '../../migrations/0007-accounts-tracking.ts';
 import * as notificationDeliveries from '../../migrations/0008-notification-deliveries.ts';
 import * as supervision from '../../migrations/0009-supervision.ts';
 import * as statisticsSummaries from '../../migrations/0010-statistics-summaries.ts';
+import * as deadlineSweep from '../../migrations/0012-deadline-sweep.ts';
 import type { Database } from './create-database.ts';
 
 const migrations: Record<string, Knex.Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Knex.Migration> = {
   '0008-notification-deliveries': notificationDeliveries,
   '0009-supervision': supervision,
   '0010-statistics-summaries': statisticsSummaries,
+  '0012-deadline-sweep': deadlineSweep,
 };
 
 const source: Knex.MigrationSource<string> = {
