@@ -2,6 +2,7 @@
 // /v1/me?include=units, /v1/worklist?include=procedureFacet and /v1/supervision/board.
 // Each included part is exactly what its own endpoint answers, and a caller who
 // may not read a part gets the very answer its own endpoint gives.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../test/api-client.ts';
 import { birthRegistration } from '../test/birth-registration.ts';
@@ -200,4 +201,21 @@ beforeAll(async () => {
   const byCode = new Map<string, { code: string; name: { vi: string; en: string }; count: number }>();
   for (const i of all) byCode.set(i.procedureCode, { code: i.procedureCode, name: i.procedureName, count: (byCode.get(i.procedureCode)?.count ?? 0) + 1 });
   FACET = [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
+});
+
+describe('include=procedure once a new version is published', () => {
+  it('embeds the version the dossier follows, its documents and not the latest version\'s', async () => {
+    // Version 2 names the authorization differently; the dossier filed on version 1 keeps version 1's list.
+    const v2 = readFileSync('procedures/birth-registration.yaml', 'utf8')
+      .replace('version: 1\nscenarios: birth-registration.scenarios.yaml', 'version: 2')
+      .replace('  - id: authorization\n', '  - id: power-of-attorney\n');
+    expect((await author.request('POST', '/v1/procedures', v2, { 'content-type': 'application/yaml' })).status).toBe(201);
+    expect((await author.post('/v1/procedures/1.001193/versions/2/publish')).status).toBe(200);
+
+    const { included, procedureVersion } = (await receiver.get(`/v1/dossiers/${filed.id}?include=procedure,attachments`)).body;
+    expect([procedureVersion, included.procedure.version]).toEqual([1, 1]);
+    expect(included.procedure.documents.map((d: { id: string }) => d.id)).toEqual(['declaration', 'birth-certificate', 'authorization']);
+    expect(included.attachments.documents.map((d: { documentId: string }) => d.documentId)).toEqual(['declaration', 'birth-certificate', 'authorization']);
+    expect((await receiver.get('/v1/procedures/1.001193')).body.documents.map((d: { id: string }) => d.id)).toEqual(['declaration', 'birth-certificate', 'power-of-attorney']);
+  });
 });

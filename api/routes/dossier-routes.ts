@@ -65,7 +65,7 @@ export const dossierOperations: OperationSpec[] = [
   {
     method: 'get', path: '/v1/dossiers/:id', operationId: 'getDossier', tag: 'dossiers', auth: 'bearer', summary: 'One dossier, with derived overdue and atRisk',
     description:
-      'With `include`, the answer also carries `included`, one member per name, each exactly what its own endpoint answers and under the same read rule: `history` (GET …/history), `attachments` (GET …/attachments), `timeByUnit` (GET …/time-by-unit), `forms` (GET …/forms), `procedure` (GET /v1/procedures/:procedureCode, the latest published version). A dossier the caller may not read is 404, whatever is included.',
+      'With `include`, the answer also carries `included`, one member per name, each exactly what its own endpoint answers and under the same read rule: `history` (GET …/history), `attachments` (GET …/attachments), `timeByUnit` (GET …/time-by-unit), `forms` (GET …/forms), `procedure` (as GET /v1/procedures/:procedureCode shows a version, for the version the dossier follows: `procedureVersion`). A dossier the caller may not read is 404, whatever is included.',
     params: id,
     query: { include: { description: `Comma-separated parts to embed: ${dossierParts.join(', ')} (400 naming the allowed ones for any other)`, schema: { type: 'string' } } },
     responses: { 200: { description: 'The dossier', schema: ref('DossierWithParts') } }, errors: [400, 404],
@@ -118,7 +118,7 @@ export function dossierRoutes(ctx: ServiceContext): Router {
     const principal = principalOf(res);
     const dossier = await getDossier(ctx, principal, id);
     if (include.size === 0) return void res.json(dossier);
-    res.json({ ...dossier, included: await readDossierParts(ctx, principal, id, dossier.procedureCode, include) });
+    res.json({ ...dossier, included: await readDossierParts(ctx, principal, id, { code: dossier.procedureCode, version: dossier.procedureVersion }, include) });
   });
   router.get('/v1/dossiers/:id/history', async (req, res) => {
     res.json(await getHistory(ctx, principalOf(res), dossierId(req)));

@@ -186,15 +186,11 @@ function showValue(v, schema) {
 }
 
 function documentsSection(d, procedure, attachments, attach) {
-  const note =
-    procedure && procedure.version !== d.procedureVersion
-      ? h('p', { class: 'muted small' }, bi(`Danh sách theo phiên bản ${procedure.version} của thủ tục; hồ sơ này theo phiên bản ${d.procedureVersion}.`, `Listed from version ${procedure.version} of the procedure; this dossier follows version ${d.procedureVersion}.`))
-      : null;
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'documents-title' },
     h('h2', { id: 'documents-title' }, bi('Thành phần hồ sơ', 'Required documents')),
-    procedure ? [note, scanChecklist(procedure.documents ?? [], { files: filesByDocument(attachments), onFiles: attach, canAttach: Boolean(attachments) && !d.closedAt })] : h('p', { class: 'muted' }, bi('Không tải được danh mục giấy tờ.', 'The document list could not be loaded.')),
+    procedure ? [scanChecklist(procedure.documents ?? [], { files: filesByDocument(attachments), onFiles: attach, canAttach: Boolean(attachments) && !d.closedAt })] : h('p', { class: 'muted' }, bi('Không tải được danh mục giấy tờ.', 'The document list could not be loaded.')),
     h('div', { class: 'alert-slot', id: 'documents-alert' }),
   );
 }

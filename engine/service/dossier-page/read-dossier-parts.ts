@@ -19,24 +19,24 @@ export interface DossierParts {
   attachments?: AttachmentsView;
   timeByUnit?: TimeByUnitView;
   forms?: Awaited<ReturnType<typeof listDossierForms>>;
-  /** The latest published version of the dossier's procedure (GET /v1/procedures/:code), as the desk lists documents from it. */
+  /** The version of its procedure the dossier follows (its documents, data schema and states), as GET /v1/procedures/:code shows a version. */
   procedure?: ProcedureView;
 }
 
 /**
- * The parts named in `include` of the dossier `id` whose procedure is
- * `procedureCode`, concurrently (one HTTP round trip; each part its own short
+ * The parts named in `include` of the dossier `id` which follows `pinned`
+ * (code and version), concurrently (one HTTP round trip; each part its own short
  * queries). Errors: dossier.not-found (absent or not readable), as each part's
  * own endpoint answers.
  */
-export async function readDossierParts(ctx: ServiceContext, principal: Principal, id: string, procedureCode: string, include: ReadonlySet<DossierPart>): Promise<DossierParts> {
+export async function readDossierParts(ctx: ServiceContext, principal: Principal, id: string, pinned: { code: string; version: number }, include: ReadonlySet<DossierPart>): Promise<DossierParts> {
   const want = <T>(part: DossierPart, read: () => Promise<T>): Promise<T | undefined> => (include.has(part) ? read() : Promise.resolve(undefined));
   const [history, attachments, timeByUnit, forms, procedure] = await Promise.all([
     want('history', () => getHistory(ctx, principal, id)),
     want('attachments', () => getAttachments(ctx, principal, id)),
     want('timeByUnit', () => readTimeByUnit(ctx, principal, id)),
     want('forms', () => listDossierForms(ctx, principal, id)),
-    want('procedure', () => readPublishedProcedure(ctx, procedureCode)),
+    want('procedure', () => readPublishedProcedure(ctx, pinned.code, pinned.version)),
   ]);
   const out: DossierParts = {};
   if (history) out.history = history;

@@ -4,7 +4,8 @@
 // Every authenticated caller may read them: definitions hold no personal data.
 import type { CompiledProcedure } from '../../definition/compiled-procedure.ts';
 import { renderSvg } from '../../definition/render-svg.ts';
-import { listLatestPublished } from '../../store/procedure-store.ts';
+import { findProcedureVersion, listLatestPublished } from '../../store/procedure-store.ts';
+import { MotcuaError } from '../../motcua-error.ts';
 import type { ProcedureVersionRecord } from '../../store/records.ts';
 import { listProcedureVersions } from '../author-procedures.ts';
 import type { ServiceContext } from '../service-context.ts';
@@ -19,10 +20,19 @@ export async function listPublishedProcedures(ctx: ServiceContext): Promise<Proc
   return items;
 }
 
-/** The latest published version of `code`. Errors: definition.not-found (no published version). */
-export async function readPublishedProcedure(ctx: ServiceContext, code: string) {
-  const { record, procedure } = await ctx.procedures.latest(code);
+/**
+ * The latest published version of `code`, or its version `version` (the one a dossier is pinned to: its
+ * documents, data schema and states are the ones that dossier follows). Errors: definition.not-found.
+ */
+export async function readPublishedProcedure(ctx: ServiceContext, code: string, version?: number) {
+  const { record, procedure } = version === undefined ? await ctx.procedures.latest(code) : await pinnedVersion(ctx, code, version);
   return { ...summarize(record, procedure), dataSchema: procedure.source.data, documents: procedure.source.documents ?? [], roles: procedure.source.roles, legalBasis: procedure.source.legalBasis ?? [], fees: procedure.source.fees ?? [], states: describeStates(procedure) };
+}
+
+async function pinnedVersion(ctx: ServiceContext, code: string, version: number) {
+  const record = await findProcedureVersion(ctx.db, code, version);
+  if (!record) throw new MotcuaError('definition.not-found', `procedure ${code} has no version ${version}`, { code, version });
+  return { record, procedure: await ctx.procedures.get(code, version) };
 }
 
 /** The diagram (an SVG document) of the latest published version, or of `version` (a draft too). Errors: definition.not-found. */
