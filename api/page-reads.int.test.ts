@@ -71,6 +71,14 @@ describe('GET /v1/dossiers/:id?include=', () => {
       expect(res.body.allowedValues).toEqual(['history', 'attachments', 'timeByUnit', 'forms', 'procedure']);
       expect(res.body.errors).toEqual([{ path: 'include', message: 'each name must be one of: history, attachments, timeByUnit, forms, procedure' }]);
     }
+    const details = async (query: string) => (await receiver.get(`/v1/dossiers/${filed.id}?${query}`)).body.detail;
+    expect(await details('include=history&include=forms')).toBe('give include once, its names separated by commas (e.g. include=history,attachments), not several times; the names are history, attachments, timeByUnit, forms, procedure');
+    expect(await details('include=history,comments')).toBe('include takes a comma-separated list of history, attachments, timeByUnit, forms, procedure; "comments" is not one of them');
+    // However many unknown names are sent, three are echoed, each cut short.
+    expect(await details(`include=${['a', 'b', 'c', 'd', 'e', 'x'.repeat(100)].join(',')}`)).toBe(
+      `include takes a comma-separated list of history, attachments, timeByUnit, forms, procedure; "a", "b", "c" and 3 more are not one of them`,
+    );
+    expect(await details(`include=${'y'.repeat(100)}`)).toBe(`include takes a comma-separated list of history, attachments, timeByUnit, forms, procedure; "${'y'.repeat(56)}… is not one of them`);
   });
 
   it("gives another unit's officer and an author the standalone endpoints' 404, whatever is included", async () => {

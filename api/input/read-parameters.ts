@@ -45,9 +45,15 @@ function describe(raw: unknown): string {
  */
 export function readIncludeParameter<T extends string>(raw: unknown, allowed: readonly T[]): Set<T> {
   if (raw === undefined) return new Set();
-  const names = typeof raw === 'string' ? raw.split(',') : null;
-  const unknown = names === null ? [describe(raw)] : names.filter((n) => !(allowed as readonly string[]).includes(n)).map((n) => JSON.stringify(n));
-  if (unknown.length)
-    throw new MotcuaError('request.invalid', `include takes a comma-separated list of ${allowed.join(', ')}; ${unknown.join(', ')} is not one of them`, { errors: [{ path: 'include', message: `each name must be one of: ${allowed.join(', ')}` }], allowedValues: allowed });
+  const errors = [{ path: 'include', message: `each name must be one of: ${allowed.join(', ')}` }];
+  if (typeof raw !== 'string')
+    throw new MotcuaError('request.invalid', `give include once, its names separated by commas (e.g. include=${allowed.slice(0, 2).join(',')}), not ${Array.isArray(raw) ? 'several times' : `as ${describe(raw)}`}; the names are ${allowed.join(', ')}`, { errors, allowedValues: allowed });
+  const names = raw.split(',');
+  // Each unknown name echoed short, and at most three of them: the answer stays small whatever was sent.
+  const unknown = [...new Set(names.filter((n) => !(allowed as readonly string[]).includes(n)))];
+  if (unknown.length) {
+    const shown = unknown.slice(0, 3).map(describe).join(', ') + (unknown.length > 3 ? ` and ${unknown.length - 3} more` : '');
+    throw new MotcuaError('request.invalid', `include takes a comma-separated list of ${allowed.join(', ')}; ${shown} ${unknown.length > 1 ? 'are' : 'is'} not one of them`, { errors, allowedValues: allowed });
+  }
   return new Set(names as T[]);
 }

@@ -54,7 +54,7 @@ export function step(procedure: CompiledProcedure, position: DossierPosition, ev
   const taken = takenTransitions(procedure, actions);
   const missing = [...new Set(taken.flatMap((t) => t.requires.filter((field) => isBlank(machineEvent.input[field]))))];
   if (missing.length) throw new MotcuaError('transition.input-missing', `${event.type} requires ${missing.map((f) => `data.${f}`).join(', ')}; send them in the event's data, e.g. {"type":"${event.type}","data":{"${missing[0]}":"…"}}`, { event: event.type, missing });
-  checkDocumentLists(event.type, machineEvent.input, procedure.source.documents ?? []);
+  checkDocumentLists(event.type, machineEvent.input, procedure.source.documents ?? [], taken.some((t) => t.form === '01'));
 
   const snapshot = persistSnapshot(procedure, next);
   const after = describePosition(procedure, snapshot, position.units);

@@ -86,7 +86,8 @@ export async function render(ctx) {
             {
               documents: page.procedure?.documents ?? [],
               missingRequired: page.attachments?.missingRequired ?? [],
-              received: (page.attachments?.documents ?? []).filter((doc) => doc.present).map((doc) => doc.documentId),
+              // Accepting means the desk holds every required document (on paper if not scanned) and the optional ones scanned.
+              received: (page.attachments?.documents ?? []).filter((doc) => doc.required || doc.present).map((doc) => doc.documentId),
             },
           ),
           mayExtend(d, ctx.user)

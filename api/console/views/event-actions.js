@@ -19,8 +19,9 @@ const asksForDocuments = (ev) => ev.type === 'ASK_SUPPLEMENT' || ev.form === '02
  * actionsPanel(dossier, { send(body, headers), done(nextDossier, notice), stale(notice) }, { documents, missingRequired })
  * `send` posts the event; `done` redraws with the new dossier; `stale` reloads after a 409.
  * `documents` (the procedure's) and `missingRequired` (ids with no scan) preset a supplement request;
- * `received` (ids with a scan) is sent with an event that issues the receipt, form 01, so the slip lists
- * what the applicant actually handed in, conditional documents included (Circular 01/2018, form 01, item 1).
+ * `received` (the required documents and those with a scan) is sent with an event that issues the receipt,
+ * form 01, so the slip lists what the applicant handed in, conditional documents included (Circular 01/2018,
+ * form 01, item 1).
  */
 export function actionsPanel(d, { send, done, stale }, { documents = [], missingRequired = [], received = [] } = {}) {
   const section = h('section', { class: 'card actions', 'aria-labelledby': 'actions-title' }, h('h2', { id: 'actions-title' }, bi('Thao tác', 'Actions')));
