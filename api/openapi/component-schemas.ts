@@ -17,6 +17,11 @@ const freeObject: JsonSchema = { type: 'object' };
 
 export { ref, list };
 
+/** The `included` member of an answer to ?include=: only the parts named there, each optional. */
+function includedParts(properties: Record<string, JsonSchema>): JsonSchema {
+  return { type: 'object', properties: { included: { type: 'object', description: 'Only with ?include=, and only the parts named there.', additionalProperties: false, properties } } };
+}
+
 export const componentSchemas: Record<string, JsonSchema> = {
   Problem: {
     type: 'object',
@@ -84,17 +89,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
   DossierWithParts: {
     allOf: [
       ref('Dossier'),
-      {
-        type: 'object',
-        properties: {
-          included: {
-            type: 'object',
-            description: 'Only with ?include=, and only the parts named there.',
-            additionalProperties: false,
-            properties: { history: ref('History'), attachments: ref('Attachments'), timeByUnit: ref('TimeByUnit'), forms: ref('IssuedForms'), procedure: ref('Procedure') },
-          },
-        },
-      },
+      includedParts({ history: ref('History'), attachments: ref('Attachments'), timeByUnit: ref('TimeByUnit'), forms: ref('IssuedForms'), procedure: ref('Procedure') }),
     ],
   },
   Applicant: {
@@ -138,17 +133,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     allOf: [
       ref('ProcedureSummary'),
       object({ dataSchema: freeObject, documents: { type: 'array' }, roles: { type: 'array' }, legalBasis: { type: 'array' }, fees: { type: 'array' }, states: { type: 'array', items: freeObject } }),
-      {
-        type: 'object',
-        properties: {
-          included: {
-            type: 'object',
-            description: 'Only with ?include=, and only the parts named there.',
-            additionalProperties: false,
-            properties: { versions: { type: 'array', items: ref('ProcedureVersion') }, diagram: { type: 'string', description: 'The SVG document, as GET /v1/procedures/:code/diagram.svg answers it.' } },
-          },
-        },
-      },
+      includedParts({ versions: { type: 'array', items: ref('ProcedureVersion') }, diagram: { type: 'string', description: 'The SVG document, as GET /v1/procedures/:code/diagram.svg answers it.' } }),
     ],
   },
   ProcedureVersion: object({ code: str, version: int, status: { type: 'string', enum: ['draft', 'published'] }, checksum: str, sourceFile: str, createdAt: time, publishedAt: nullable(time) }),
