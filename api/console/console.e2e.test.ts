@@ -221,7 +221,8 @@ describe('an officer’s day in the console', () => {
       'signature → result-ready (9)',
       'result-ready → returned (10)',
     ]);
-    expect(await text(entries.nth(1).locator('.tl-details'))).toBe('Mẫu: 01');
+    // The receipt's documents, as the console sent them with ACCEPT (the required ones: no scan was attached).
+    expect(await text(entries.nth(1).locator('.tl-details'))).toBe('Mẫu: 01 Giấy tờ đã nhận: Tờ khai đăng ký khai sinh; Giấy chứng sinh hoặc văn bản của người làm chứng');
     expect(await text(entries.nth(2).locator('.tl-details'))).toBe('Hạn mới: 02/03/2026 17:00');
     expect(await text(entries.nth(5).locator('.tl-comment'))).toBe('Đã trao cho người cha');
   });

@@ -37,8 +37,10 @@ function details(e, documents) {
   const lines = [];
   if (p.form) lines.push([bi('Mẫu', 'Form', { compact: true }), `: ${p.form}`]);
   for (const [key, value] of Object.entries(p.input ?? {})) {
-    if (key === 'missingDocuments' && Array.isArray(value)) {
-      lines.push([bi('Giấy tờ cần bổ sung', 'Documents to supplement', { compact: true }), ': ', value.map((id, i) => [i ? '; ' : '', biText(documents.find((d) => d.id === id)?.name ?? id, { compact: true })])]);
+    // Document lists (form 02's missing, form 01's received) by the documents' names.
+    const listed = { missingDocuments: ['Giấy tờ cần bổ sung', 'Documents to supplement'], receivedDocuments: ['Giấy tờ đã nhận', 'Documents received'] }[key];
+    if (listed && Array.isArray(value)) {
+      lines.push([bi(...listed, { compact: true }), ': ', value.map((id, i) => [i ? '; ' : '', biText(documents.find((d) => d.id === id)?.name ?? id, { compact: true })])]);
       continue;
     }
     lines.push([fieldLabel(key, {}, { compact: true }), `: ${typeof value === 'string' ? value : JSON.stringify(value)}`]);
