@@ -59,8 +59,9 @@ function sweepSuite(backend: 'postgres' | 'redis'): void {
         ids.push(id);
       }
     await first.relay.drain();
-    // Each deadline has its delayed job, as before: the sweep adds to them, it does not replace them.
-    expect(await deadlineJobs(first, 'delayed', 'waiting')).toBe(4 * perProcedure);
+    // Each deadline has its delayed job, as before: the sweep adds to them, it does not replace them. Polled: the
+    // second process's relay may still be adding the rows it took (SKIP LOCKED) when the first one's drain returns.
+    await expect.poll(() => deadlineJobs(first, 'delayed', 'waiting'), { timeout: 30_000, interval: 200 }).toBe(4 * perProcedure);
 
     // Not due yet: the sweeps look (every 200 ms) and record nothing.
     await new Promise((r) => setTimeout(r, 1000));
