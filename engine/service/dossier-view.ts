@@ -72,8 +72,8 @@ export function toDossierView(d: DossierRecord, procedure: CompiledProcedure, pr
     stepDueAt: d.stepDueAt?.toISOString() ?? null,
     clockPaused: d.pausedAt !== null,
     overdue,
-    // isAtRisk, from the minutes already counted (counting working time is the costly part of a view).
-    atRisk: !overdue && left !== null && d.dueAt!.getTime() >= now.getTime() && left < workingDayMinutes,
+    // From the minutes already counted: counting working time is the costly part of a view.
+    atRisk: atRiskWith(d, now, left),
     workingMinutesLeft: left,
     extendedAt: d.extendedAt?.toISOString() ?? null,
     receivingUnit: d.receivingUnit,
@@ -100,8 +100,12 @@ export function workingMinutesLeft(d: Pick<DossierRecord, 'dueAt' | 'pausedAt' |
 
 /** At risk is derived too: running, not yet overdue, less than one working day left. */
 export function isAtRisk(d: Pick<DossierRecord, 'dueAt' | 'pausedAt' | 'closedAt'>, now: Date, calendar: WorkCalendar): boolean {
-  if (d.dueAt === null || d.pausedAt !== null || d.closedAt !== null || d.dueAt.getTime() < now.getTime()) return false;
-  return workingTimeBetween(calendar, now, d.dueAt) < workingDayMinutes;
+  return atRiskWith(d, now, workingMinutesLeft(d, now, calendar));
+}
+
+/** isAtRisk given workingMinutesLeft(d, now, …) (null: no running clock). */
+function atRiskWith(d: Pick<DossierRecord, 'dueAt'>, now: Date, left: number | null): boolean {
+  return left !== null && d.dueAt!.getTime() >= now.getTime() && left < workingDayMinutes;
 }
 
 /**
